@@ -1,0 +1,142 @@
+"""The extraction pipeline: text → normalised tokens → numerals → typed facts.
+
+Order matters and is the whole design:
+1. calendar and shape rules first (dates, times, codes, phone numbers): they
+   take their tokens, so a year or a day can never be read as a count;
+2. numerals are read on what is left;
+3. each numeral is tried as a non-quantity (identifier, year, definite-digit
+   ordinal), then paired into ranges, then typed by the quantity rules in
+   order percent → money → measure → duration/age → count;
+4. ordinal words are read last, on tokens no quantity has taken;
+5. qualifiers attach to the quantity they bound; spans map to the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .models import KINDS, Fact, Span
+from .numerals.scan import scan
+from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
+from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
+
+_QUANTITY_RULES = (percent.match, money.match, measure.match, duration.match, count.match)
+_SENTENCE_END_RE = regex.compile(r"[.!?؟;؛]+(?=\s|$)|\n+")
+
+
+class UnknownKindError(ValueError):
+    """Raised when `kinds` names a kind that does not exist."""
+
+
+def _attach_qualifier(doc: Doc, cand: Candidate, m: Mention) -> None:
+    if cand.qualifier == "range":
+        if cand.opener is not None:
+            m.qualifier_span = doc.span_of(cand.opener, cand.opener + 1)
+        return
+    hit = qualifier_before(doc, cand.i if cand.opener is None else cand.opener)
+    if hit is not None:
+        q, k = hit
+        m.qualifier, m.qualifier_span = q, doc.span_of(k, cand.i)
+        return
+    for j in (cand.j, _after_unit(doc, m, cand.j)):
+        hit = qualifier_after(doc, j)
+        if hit is not None:
+            m.qualifier, m.qualifier_span = hit[0], doc.span_of(j, hit[1])
+            return
+
+
+def _after_unit(doc: Doc, m: Mention, j: int) -> int:
+    end = m.unit_span[1] if m.unit_span else (m.entity[1] if m.entity else None)
+    return doc.token_at(end) if end is not None else j
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    out += date.find_dates(doc)
+    out += date.find_times(doc)
+    out += identifier.find_patterns(doc)
+    out += ordinal.find_compounds(doc)
+    nums = scan(doc.nt, doc.toks, doc.blocked)
+    taken = list(doc.blocked)
+    quantities = []
+    for num in nums:
+        for k in range(num.i, num.j):
+            taken[k] = True
+        m = identifier.match(doc, num) or date.match_year(doc, num) or ordinal.match_digits(doc, num)
+        if m is not None:
+            out.append(m)
+        else:
+            quantities.append(num)
+    for cand in ranges.candidates(doc, quantities):
+        for rule in _QUANTITY_RULES:
+            m = rule(doc, cand)
+            if m is not None:
+                break
+        _attach_qualifier(doc, cand, m)
+        if m.unit_span:
+            for k in range(doc.token_at(m.unit_span[0]), doc.token_at(m.unit_span[1])):
+                taken[k] = True
+        out.append(m)
+    out += ordinal.find_words(doc, taken)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _sentence_bounds(norm: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END_RE.finditer(norm)]
+
+
+def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None) -> list[Fact]:
+    """Every numeric mention in `text`, in order, as validated `Fact` records.
+
+    `kinds` restricts the output to those kinds (default: all). Spans are
+    offsets into `text` exactly as given.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs str text, got {type(text).__name__}")
+    wanted = None
+    if kinds is not None:
+        wanted = set(kinds)
+        unknown = wanted - set(KINDS)
+        if unknown:
+            raise UnknownKindError(f"unknown kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
+    doc = Doc(text)
+    mentions = _mentions(doc)
+    if not mentions:
+        return []
+    bounds = _sentence_bounds(doc.norm)
+    nt = doc.nt
+    facts: list[Fact] = []
+    b = 0
+    for m in mentions:
+        if wanted is not None and m.kind not in wanted:
+            continue
+        s, e = nt.orig_span(m.start, m.end)
+        while b < len(bounds) and bounds[b] <= m.start:
+            b += 1
+        sent_s = bounds[b - 1] if b > 0 else 0
+        sent_e = bounds[b] if b < len(bounds) else len(doc.norm)
+        facts.append(Fact(
+            doc_id=doc_id, kind=m.kind, value=m.value, low=m.low, high=m.high, qualifier=m.qualifier,
+            unit=m.unit, entity=_slice(doc, m.entity), span=Span(start=s, end=e), text=text[s:e],
+            sentence=_span(doc, (sent_s, sent_e)), qualifier_span=_span(doc, m.qualifier_span),
+            entity_span=_span(doc, m.entity), unit_span=_span(doc, m.unit_span),
+            calendar=m.calendar, rule=m.rule,
+        ))
+    return facts
+
+
+def _span(doc: Doc, sp: tuple[int, int] | None) -> Span | None:
+    if sp is None or sp[1] <= sp[0]:
+        return None
+    s, e = doc.nt.orig_span(*sp)
+    return Span(start=s, end=e)
+
+
+def _slice(doc: Doc, sp: tuple[int, int] | None) -> str | None:
+    if sp is None or sp[1] <= sp[0]:
+        return None
+    s, e = doc.nt.orig_span(*sp)
+    return doc.text[s:e]

@@ -1,0 +1,132 @@
+"""The language tables of `data/*.toml`, loaded once and normalised for look-up.
+
+Every surface form is passed through the same normalisation as running text
+(`text.normalize.normalize_word`), so the tables can be written in ordinary
+Arabic spelling and still match any hamza, ta marbuta or diacritic variant.
+This module holds data only; the reading logic lives in `numerals` and `rules`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from fractions import Fraction
+from importlib import resources
+
+from .text.normalize import normalize_word as nw
+
+
+def _load(name: str) -> dict:
+    with resources.files("factx.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _phrase(s: str) -> tuple[str, ...]:
+    """A phrase as a tuple of normalised words (tatweel-marked clitics like بـ lose the tatweel)."""
+    return tuple(nw(w) for w in s.split())
+
+
+# --- numbers ------------------------------------------------------------------
+_N = _load("numbers.toml")
+
+UNITS: dict[str, tuple[int, str]] = {nw(k): (v["value"], v["gender"]) for k, v in _N["units"].items()}
+TEEN_UNITS: dict[str, int] = {nw(k): v for k, v in _N["teen_units"].items()}
+TEEN_TENS: frozenset[str] = frozenset(nw(w) for w in _N["markers"]["teen_tens"])
+TENS: dict[str, int] = {nw(k): v for k, v in _N["tens"].items()}
+HUNDREDS: dict[str, int] = {nw(k): v for k, v in _N["hundreds"].items()}
+HUNDRED_WORDS: frozenset[str] = frozenset(nw(w) for w in _N["markers"]["hundred_words"])
+SCALES: dict[str, tuple[int, str]] = {nw(k): (v["value"], v["number"]) for k, v in _N["scales"].items()}
+FRACTIONS: dict[str, Fraction] = {nw(k): Fraction(*v) for k, v in _N["fractions"].items()}
+FRACTION_PLURALS: dict[str, Fraction] = {nw(k): Fraction(*v) for k, v in _N["fraction_plurals"].items()}
+GROUP_FRACTIONS: dict[str, Fraction] = {nw(k): Fraction(*v) for k, v in _N["group_fractions"].items()}
+VAGUE: dict[str, tuple[int, int]] = {nw(k): tuple(v) for k, v in _N["vague"].items()}
+NAYYIF: frozenset[str] = frozenset(nw(w) for w in _N["markers"]["nayyif"])
+ORDINALS: dict[str, int] = {nw(k): v for k, v in _N["ordinals"].items()}
+
+#: every word that can start or continue a cardinal number
+NUMBER_WORDS: frozenset[str] = frozenset(
+    [*UNITS, *TEEN_UNITS, *TENS, *HUNDREDS, *SCALES, *FRACTIONS, *FRACTION_PLURALS, *VAGUE, *NAYYIF])
+
+
+# --- units --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One reading of a unit word: canonical code, fact kind, and whether it is a dual."""
+
+    code: str
+    kind: str
+    dual: bool = False
+    adjectives: tuple[tuple[str, str], ...] = ()
+
+
+_U = _load("units.toml")["unit"]
+UNIT_CODES: frozenset[str] = frozenset(u["code"] for u in _U)
+#: phrase (tuple of normalised words) -> Unit; the longest phrase wins at match time
+UNIT_PHRASES: dict[tuple[str, ...], Unit] = {}
+UNIT_SYMBOLS: dict[str, Unit] = {}
+for _u in _U:
+    _adj = tuple((nw(k), v) for k, v in _u.get("adjectives", {}).items())
+    for _f in _u["forms"]:
+        UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], False, _adj))
+    for _f in _u.get("dual", []):
+        UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], True, _adj))
+    for _s in _u.get("symbols", []):
+        UNIT_SYMBOLS[_s] = Unit(_u["code"], _u["kind"], False, _adj)
+UNIT_MAX_WORDS = max(len(p) for p in UNIT_PHRASES)
+UNIT_FIRST_WORDS: frozenset[str] = frozenset(p[0] for p in UNIT_PHRASES)
+
+
+# --- calendar -----------------------------------------------------------------
+_C = _load("calendar.toml")
+#: month phrase -> (month number, calendar)
+MONTHS: dict[tuple[str, ...], tuple[int, str]] = {}
+for _cal in ("gregorian", "hijri"):
+    for _m, _names in _C[_cal].items():
+        for _name in _names:
+            MONTHS.setdefault(_phrase(_name), (int(_m), _cal))
+MONTH_FIRST_WORDS: frozenset[str] = frozenset(p[0] for p in MONTHS)
+AMBIGUOUS_MONTHS: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _C["markers"]["ambiguous"])
+GREGORIAN_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["gregorian_year_suffix"])
+HIJRI_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hijri_year_suffix"])
+YEAR_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["year_cues"])
+HOUR_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hour_cues"])
+DAY_PARTS: dict[tuple[str, ...], int] = {_phrase(k): v for k, v in _C["markers"]["day_parts"].items()}
+MINUTE_WORDS: dict[str, int] = {nw(k): v for k, v in _C["markers"]["minute_words"].items()}
+WEEKDAYS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["weekdays"])
+WEEKDAY_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["weekday_cues"])
+
+
+# --- qualifiers ---------------------------------------------------------------
+_Q = _load("qualifiers.toml")
+#: phrase -> qualifier, for phrases written before / after the number
+QUALIFIERS_BEFORE: dict[tuple[str, ...], str] = {
+    _phrase(p): q for q, ps in _Q["before"].items() for p in ps}
+QUALIFIERS_AFTER: dict[tuple[str, ...], str] = {
+    _phrase(p): q for q, ps in _Q["after"].items() for p in ps}
+QUALIFIER_MAX_WORDS = max(len(p) for p in [*QUALIFIERS_BEFORE, *QUALIFIERS_AFTER])
+RANGE_OPEN: dict[tuple[str, ...], frozenset[str]] = {
+    _phrase(k): frozenset(nw(w) for w in v) for k, v in _Q["range"]["close"].items()}
+RANGE_BARE: frozenset[str] = frozenset(nw(w) for w in _Q["range"]["bare"])
+RANGE_BARE_STRICT: frozenset[str] = frozenset(nw(w) for w in _Q["range"]["bare_strict"])
+
+
+# --- cues ---------------------------------------------------------------------
+_K = _load("cues.toml")
+ID_HEADS: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["heads"])
+ID_MAX_GAP: int = _K["identifier"]["max_gap"]
+ID_SERIES: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["series"])
+PHONE_CUES: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["identifier"]["phone_cues"])
+AGE_CUES: frozenset[str] = frozenset(nw(w) for w in _K["age"]["cues"])
+AGE_AFTER: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["age"]["after"])
+NOT_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["not_nouns"])
+DEMONSTRATIVES: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["demonstratives"])
+ADVERBS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["adverbs"])
+PARTITIVE: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["partitive"])
+
+#: proclitics that may be glued to a word, longest first, with whether they carry ال
+PROCLITICS: tuple[tuple[str, bool], ...] = tuple(sorted(
+    [("و", False), ("ف", False), ("ب", False), ("ل", False), ("ك", False), ("ال", True),
+     ("وال", True), ("فال", True), ("بال", True), ("كال", True), ("لل", True), ("ولل", True),
+     ("فلل", True), ("وب", False), ("ول", False), ("فب", False), ("فل", False), ("وك", False),
+     ("وبال", True), ("وكال", True), ("فبال", True)],
+    key=lambda p: -len(p[0])))

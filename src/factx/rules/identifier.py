@@ -1,0 +1,75 @@
+"""Identifiers: numbers that name a thing (القرار 2254، أستانة 12، كوفيد-19،
+phone numbers, hashtags, reference codes). Typed `identifier`, value = digits.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon as L
+from ..numerals.words import Numeral
+from ..text.tokens import DIGITS, LATIN, WORD, splits
+from .base import Doc, Mention
+
+# +963 11 123 4567, 00963-..., 0933 123 456: a leading + / 0, then ≥ 8 digits in groups
+_PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){2,5}(?![0-9])")
+# a code of Latin letters and digits: A/HRC/39/65, PHR-2019-01, F-16, 5G, G20
+_CODE_RE = regex.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9/\-_.]*[A-Za-z])(?=[A-Za-z0-9/\-_.]*[0-9])"
+    r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+_HASHTAG_RE = regex.compile(r"#[\w\-]*[0-9][\w\-]*")
+
+
+def _digits_of(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _emit(doc: Doc, out: list[Mention], start: int, end: int, value: str, rule: str) -> None:
+    i, j = doc.token_at(start), doc.token_at(end)
+    if value and not any(doc.blocked[i:j]):
+        doc.block(i, j)
+        out.append(Mention("identifier", start, end, value, rule=rule))
+
+
+def find_patterns(doc: Doc) -> list[Mention]:
+    """Identifiers recognisable from their shape alone; their tokens are blocked."""
+    out: list[Mention] = []
+    norm = doc.norm
+    for m in _HASHTAG_RE.finditer(norm):
+        _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.hashtag")
+    for m in _CODE_RE.finditer(norm):
+        _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.code")
+    for m in _PHONE_RE.finditer(norm):
+        digits = _digits_of(m.group())
+        if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
+            _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
+    # a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29
+    for k in range(1, doc.n - 1):
+        t = doc.toks[k]
+        if t.text == "-" and doc.toks[k - 1].kind in (WORD, LATIN) and doc.toks[k + 1].kind == DIGITS \
+                and doc.adjacent(k) and doc.adjacent(k + 1):
+            d = doc.toks[k + 1]
+            _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
+    return out
+
+
+def match(doc: Doc, num: Numeral) -> Mention | None:
+    """A number after a naming head (القرار 2254، قرار مجلس الأمن 2254، رقم 5) or a series name (أستانة 12)."""
+    if not num.digits or num.scale or num.percent_sign or num.value is None or num.value.denominator != 1:
+        return None
+    if num.definite or (num.i > 0 and doc.tok_text(num.i - 1) in ("ال",)):
+        return None
+    value = doc.norm[num.start:num.end]
+    digits = _digits_of(value)
+    prev = doc.word(num.i - 1)
+    if prev is not None and any(sp.stem in L.ID_SERIES for sp in splits(prev)):
+        return Mention("identifier", num.start, num.end, digits, rule="identifier.series")
+    for gap in range(0, L.ID_MAX_GAP + 1):
+        w = doc.word(num.i - 1 - gap)
+        if w is None:
+            break
+        if any(sp.stem in L.ID_HEADS or sp.prefix + sp.stem in L.ID_HEADS for sp in splits(w)):
+            if gap and any(doc.word(num.i - 1 - g) in L.NOT_NOUNS for g in range(gap)):
+                break
+            return Mention("identifier", num.start, num.end, digits, rule="identifier.head")
+    return None

@@ -1,0 +1,143 @@
+"""Offset-preserving normalisation of Arabic text.
+
+`normalize(text)` returns a `NormText`: a normalised copy that the rules read
+(one letter form per letter, ASCII digits, no diacritics, tatweel, bidi or
+zero-width controls, presentation forms decomposed) and an offset map that
+records, for every normalised character, the original character it came from.
+Spans found in the normalised copy are turned back into original offsets with
+`NormText.orig_span`; nothing else in factx computes an original offset.
+
+The map is stored as breakpoints of a piecewise-constant shift
+(``orig = norm + shift``), so its size grows with the number of edits, not with
+the length of the text, and a look-up is a binary search.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+# Characters removed from the normalised text.
+DIACRITICS = "".join(chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
+                                      *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5),
+                                      0x06E7, 0x06E8, *range(0x06EA, 0x06EE)))
+TATWEEL = "\u0640"
+# Removed too, but never absorbed into the end of a span (they are not part of a word).
+CONTROLS = ("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+            "\u2066\u2067\u2068\u2069\u00ad\ufeff")
+
+#: marks that belong to the letter before them: a span ending on that letter covers them
+ABSORBED = frozenset(DIACRITICS + TATWEEL)
+
+_ONE_TO_ONE = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},   # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},   # Extended Arabic-Indic digits
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ک": "ك",
+    "٪": "%", "؉": "%",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
+    "\u3000": " ",
+    "\u2013": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+}
+_TRANSLATE = str.maketrans(_ONE_TO_ONE)
+
+
+def _presentation_form(c: str) -> str:
+    """Decompose an Arabic presentation form (NFKC) and normalise the result."""
+    out = unicodedata.normalize("NFKC", c).translate(_TRANSLATE)
+    # isolated diacritic forms decompose to "space + mark": both go
+    return "".join(ch for ch in out if ch not in DIACRITICS and ch not in CONTROLS and ch != " " and ch != TATWEEL)
+
+
+def _build_expansions() -> dict[str, str]:
+    table: dict[str, str] = {c: "" for c in DIACRITICS + TATWEEL + CONTROLS}
+    for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        c = chr(cp)
+        if unicodedata.category(c) == "Cn":
+            continue
+        table[c] = _presentation_form(c)
+    return table
+
+
+#: characters whose normalised form is not exactly one character
+EXPANSIONS: dict[str, str] = _build_expansions()
+_SPECIAL_RE = regex.compile("[" + regex.escape("".join(EXPANSIONS)) + "]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised copy of `original` with the map back to it."""
+
+    original: str
+    norm: str
+    _points: list[int] = field(default_factory=list, repr=False)   # norm positions where the shift changes
+    _shifts: list[int] = field(default_factory=list, repr=False)   # shift in force from that position on
+
+    def orig_index(self, k: int) -> int:
+        """Original offset of normalised character `k` (``k == len(norm)`` maps to the end)."""
+        if k >= len(self.norm):
+            return len(self.original)
+        i = bisect_right(self._points, k) - 1
+        return k + (self._shifts[i] if i >= 0 else 0)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the normalised span ``[start, end)`` (end > start).
+
+        The end covers diacritics and tatweel written after the last letter, so
+        the span of ثلاثةُ includes its vowel; it never swallows bidi controls.
+        """
+        o_start = self.orig_index(start)
+        o_end = self.orig_index(end - 1) + 1
+        text = self.original
+        n = len(text)
+        while o_end < n and text[o_end] in ABSORBED:
+            o_end += 1
+        return o_start, o_end
+
+
+def normalize_word(s: str) -> str:
+    """Normalise a lexicon entry the same way as running text (no offsets needed)."""
+    s = s.translate(_TRANSLATE)
+    return "".join(EXPANSIONS.get(c, c) for c in s)
+
+
+def normalize(text: str) -> NormText:
+    """Normalise `text`, keeping the map from every normalised character back to `text`."""
+    text1 = text.translate(_TRANSLATE)          # one-to-one: offsets unchanged
+    points: list[int] = []
+    shifts: list[int] = []
+    pieces: list[str] = []
+    shift = 0        # orig - norm for the characters being copied
+    norm_len = 0
+    last = 0
+    for m in _SPECIAL_RE.finditer(text1):
+        a, b = m.span()
+        if a > last:                             # unchanged run: one shift for all of it
+            if a - last and shift != last - norm_len:
+                shift = last - norm_len
+                points.append(norm_len)
+                shifts.append(shift)
+            pieces.append(text1[last:a])
+            norm_len += a - last
+        for i in range(a, b):
+            rep = EXPANSIONS[text1[i]]
+            for ch in rep:                       # every output character maps to source i
+                if i - norm_len != shift:
+                    shift = i - norm_len
+                    points.append(norm_len)
+                    shifts.append(shift)
+                pieces.append(ch)
+                norm_len += 1
+        last = b
+    if last < len(text1):
+        if shift != last - norm_len:
+            shift = last - norm_len
+            points.append(norm_len)
+            shifts.append(shift)
+        pieces.append(text1[last:])
+    return NormText(text, "".join(pieces) if points or pieces else "", points, shifts)
