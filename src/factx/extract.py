@@ -76,7 +76,7 @@ def _mentions(doc: Doc) -> list[Mention]:
                 break
         _attach_qualifier(doc, cand, m)
         if m.unit_span:
-            for k in range(doc.token_at(m.unit_span[0]), doc.token_at(m.unit_span[1])):
+            for k in range(*doc.tokens_in(*m.unit_span)):
                 taken[k] = True
         out.append(m)
     out += ordinal.find_words(doc, taken)

@@ -5,7 +5,7 @@ the counted noun). Rules work in normalised offsets; `extract` maps them back.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -62,6 +62,13 @@ class Doc:
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after normalised offset `pos`."""
         return bisect_left(self._starts, pos)
+
+    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [i, j) of every token overlapping the normalised span [start, end)."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0 or self.toks[i].end <= start:
+            i += 1
+        return i, bisect_left(self._starts, end)
 
     def block(self, i: int, j: int) -> None:
         for k in range(i, j):
@@ -156,9 +163,9 @@ def _definite(w: str) -> bool:
 
 
 def _adjective_like(w: str) -> bool:
-    """Nisba adjectives (حدودي، العالمية، المسلحة) follow their noun."""
+    """Nisba adjectives (حدودي، حدوديا، عسكرية) follow their noun."""
     stem = strip_definite(w)[1]
-    return stem.endswith(("ي", "يه", "يين", "يون")) or stem.startswith("م")
+    return stem.endswith(("ي", "يا", "يه", "يين", "يون"))
 
 
 def head_before(doc: Doc, i: int, definite_only: bool) -> int | None:

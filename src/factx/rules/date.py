@@ -83,7 +83,7 @@ def find_dates(doc: Doc) -> list[Mention]:
         else:
             d, mo, y = int(m["d2"]), int(m["m2"]), int(m["y2"])
         if 1 <= mo <= 12 and 1000 <= y <= 2200 and _valid_day(d, mo, y):
-            i, j = doc.token_at(m.start()), doc.token_at(m.end())
+            i, j = doc.tokens_in(m.start(), m.end())
             if not any(doc.blocked[i:j]):
                 doc.block(i, j)
                 out.append(Mention("date", m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}",
@@ -145,7 +145,7 @@ def find_times(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in _CLOCK_RE.finditer(doc.norm):
         h, mi = int(m["h"]), int(m["mi"])
-        i, j = doc.token_at(m.start()), doc.token_at(m.end())
+        i, j = doc.tokens_in(m.start(), m.end())
         if h <= 24 and mi <= 59 and not any(doc.blocked[i:j]):
             part = doc.phrase_at(j, L.DAY_PARTS, 2)
             end = m.end()

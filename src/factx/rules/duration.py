@@ -9,13 +9,16 @@ from ..text.tokens import splits, strip_definite
 from .base import Candidate, Doc, Mention, head_before, unit_after
 
 
+_AGE_AFTER = {p: True for p in L.AGE_AFTER}
+
+
 def _is_age(doc: Doc, cand: Candidate, end: int) -> bool:
     """A year count is an age next to an age cue, or set off by commas after a name."""
     for k in range(max(0, cand.i - 4), cand.i):
         w = doc.word(k)
         if w is not None and any(sp.stem in L.AGE_CUES for sp in splits(w)):
             return True
-    if doc.phrase_at(end, {p: True for p in L.AGE_AFTER}, 3) is not None:
+    if doc.phrase_at(end, _AGE_AFTER, 3) is not None:
         return True
     before = doc.tok_text(cand.i - 1)
     after = doc.tok_text(end)
@@ -31,6 +34,9 @@ def match(doc: Doc, cand: Candidate) -> Mention | None:
     if u is not None and u[0].kind == "duration":
         kind = "age" if u[1] == "year" and _is_age(doc, cand, u[2]) else "duration"
         return cand.mention(kind, f"{kind}.unit", unit=u[1], unit_span=doc.span_of(cand.j, u[2]))
+    # في العشرين من عمره: an age phrase right after the number
+    if doc.phrase_at(cand.j, _AGE_AFTER, 3) is not None:
+        return cand.mention("age", "age.phrase", unit="year")
     # الأيام السبعة الماضية: a definite number after a plural time noun
     if num.definite or doc.tok_text(cand.i - 1) == "ال":
         head = head_before(doc, cand.i, definite_only=True)

@@ -25,7 +25,7 @@ def _digits_of(s: str) -> str:
 
 
 def _emit(doc: Doc, out: list[Mention], start: int, end: int, value: str, rule: str) -> None:
-    i, j = doc.token_at(start), doc.token_at(end)
+    i, j = doc.tokens_in(start, end)
     if value and not any(doc.blocked[i:j]):
         doc.block(i, j)
         out.append(Mention("identifier", start, end, value, rule=rule))

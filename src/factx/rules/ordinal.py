@@ -25,7 +25,7 @@ def find_compounds(doc: Doc) -> list[Mention]:
     that their tens are not taken for a count; their tokens are blocked."""
     found = find_words(doc, doc.blocked, compound_only=True)
     for m in found:
-        doc.block(doc.token_at(m.start), doc.token_at(m.end))
+        doc.block(*doc.tokens_in(m.start, m.end))
     return found
 
 
@@ -58,7 +58,7 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
         if compound_only and j == k + 1:
             k += 1
             continue
-        if sp.stem in _FIRST and not sp.prefix:
+        if sp.stem in _FIRST and not sp.definite:
             after = doc.word(j)
             if after == "امس":                                    # أول أمس: a relative date
                 k = j + 1
