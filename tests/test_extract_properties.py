@@ -1,0 +1,52 @@
+"""Properties of `factx.extract` on arbitrary text: never raises, spans are exact,
+records validate, and normalisation noise does not change what is found."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, strategies as st
+
+import factx
+from factx.models import Fact, fact_problems
+
+ARABIC_PIECES = ["ثلاثة", "ملايين", "شخص", "أكثر من", "نحو", "عام", "2017", "٨٥٪", "بين", "و", "إلى", "آب",
+                 "/", "أغسطس", "الساعة", "6", "صباحا", "القرار", "2254", "عشرات", "الآلاف", "من", "المدنيين",
+                 "،", ".", "350،000", "3.6", "مليون", "دولار", "كم", "يومين", "الـ", "44", "نصفهم", "أول",
+                 "\u200f", "\u0640", "\u064b", " ", "\n", "%", "-", "12", "أحد", "عشر", "الثلاثاء", "بـ"]
+
+arabicish = st.lists(st.sampled_from(ARABIC_PIECES), max_size=40).map(lambda xs: " ".join(xs))
+any_text = st.one_of(st.text(max_size=200), arabicish,
+                     st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=200))
+
+
+def _check(text: str, facts: list[Fact]) -> None:
+    for f in facts:
+        assert 0 <= f.span.start < f.span.end <= len(text)
+        assert text[f.span.start:f.span.end] == f.text
+        assert not fact_problems(f)
+        Fact.model_validate(f.model_dump(mode="json"))
+    assert [f.span.start for f in facts] == sorted(f.span.start for f in facts)
+
+
+@given(any_text)
+def test_extract_never_raises_and_spans_are_exact(text):
+    _check(text, factx.extract(text, doc_id="p"))
+
+
+NOISE = ["\u064e", "\u064b", "\u0651", "\u200f", "\u200e", "\u200c", "\u061c"]
+
+
+@given(arabicish, st.randoms(use_true_random=False))
+def test_noise_does_not_change_values(text, rnd: random.Random):
+    clean = factx.extract(text)
+    noisy_chars = []
+    for ch in text:
+        noisy_chars.append(ch)
+        if "\u0621" <= ch <= "\u064a" and rnd.random() < 0.3:
+            noisy_chars.append(rnd.choice(NOISE))
+    noisy = "".join(noisy_chars)
+    facts = factx.extract(noisy)
+    _check(noisy, facts)
+    assert [(f.kind, f.value, f.low, f.high, f.qualifier, f.unit) for f in facts] == \
+           [(f.kind, f.value, f.low, f.high, f.qualifier, f.unit) for f in clean]
