@@ -74,6 +74,8 @@ def _mentions(doc: Doc) -> list[Mention]:
             m = rule(doc, cand)
             if m is not None:
                 break
+        else:
+            continue
         _attach_qualifier(doc, cand, m)
         if m.unit_span:
             for k in range(*doc.tokens_in(*m.unit_span)):

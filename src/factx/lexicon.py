@@ -121,6 +121,7 @@ AGE_AFTER: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["age"][
 NOT_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["not_nouns"])
 DEMONSTRATIVES: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["demonstratives"])
 ADVERBS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["adverbs"])
+FEMININE_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["feminine"])
 PARTITIVE: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["partitive"])
 
 #: proclitics that may be glued to a word, longest first, with whether they carry ال

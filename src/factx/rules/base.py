@@ -168,12 +168,20 @@ def _adjective_like(w: str) -> bool:
     return stem.endswith(("ي", "يا", "يه", "يين", "يون"))
 
 
-def head_before(doc: Doc, i: int, definite_only: bool) -> int | None:
+def is_feminine(w: str) -> bool:
+    """Feminine by form (ة، ات، ى) or by lexicon (حرب، أرض)."""
+    stem = strip_definite(w)[1]
+    return stem.endswith(("ه", "ات")) or stem in L.FEMININE_NOUNS or looks_plural(w)
+
+
+def head_before(doc: Doc, i: int, definite_only: bool, gender: str | None = None) -> int | None:
     """Token index of the noun a following adjective-number qualifies.
 
     Walks back over agreeing adjectives: for a definite number, over the run
     of definite words (الدورية المنسقة المستقلة الـ 44 → الدورية); otherwise
-    over nisba adjectives (مركز حدودي واحد → مركز).
+    over nisba adjectives (مركز حدودي واحد → مركز). With a `gender` ("m"/"f"),
+    the run stops at a word that does not agree with it, since adjectives
+    agree with their noun (احتل المنتخب المرتبة الأولى → المرتبة).
     """
     k = i - 1
     if doc.tok_text(k) in DETACHED_CLITICS and doc.toks[k].kind == WORD:
@@ -186,6 +194,8 @@ def head_before(doc: Doc, i: int, definite_only: bool) -> int | None:
             break
         if definite_only:
             if not _definite(w):
+                break
+            if gender is not None and is_feminine(w) != (gender == "f"):
                 break
             head = k
             if w.startswith("و"):

@@ -14,6 +14,8 @@ _ADJECTIVAL = frozenset({1, 2})
 
 def match(doc: Doc, cand: Candidate) -> Mention | None:
     num = cand.first
+    if num.fraction and not num.scale:                # نصف الطريق: a part, not a count
+        return None
     definite = num.definite or doc.tok_text(cand.i - 1) == "ال"
     ent = None
     if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL):

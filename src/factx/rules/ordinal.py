@@ -79,7 +79,8 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
             if prev is None or prev.kind != WORD or taken[k - 1]:
                 k = j
                 continue
-        head = head_before(doc, k, definite_only=sp.definite)
+        gender = "f" if sp.stem.endswith("ه") or sp.stem == "اولي" else "m"
+        head = head_before(doc, k, definite_only=sp.definite, gender=gender)
         ent = noun_span(doc, head) if head is not None else None
         out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.word"))
         k = j

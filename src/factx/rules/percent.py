@@ -15,6 +15,8 @@ def _of_group(doc: Doc, cand: Candidate) -> Fraction | None:
     if cand.first is not cand.last:
         return None
     tok = doc.toks[num.i]
+    if num.definite:                                  # الربع الأول، النصف الثاني: a noun, not a share
+        return None
     if num.fraction and num.value is not None:
         if num.end < tok.end:                         # نصفهم: a pronoun suffix
             return num.value
