@@ -76,14 +76,15 @@ def classify(stem: str):
 def word_reading(word: str, allow: str = "any"):
     """(split, category) for a word, trying the bare word before proclitic splits.
 
-    `allow` limits the proclitics: "any" for a number's first word, "wa" for a
-    later component (only the conjunction و, optionally with ال), "al" for a
+    `allow` limits the proclitics: "any" for a number's first word, "conj"
+    for a later component (it must carry the conjunction و, optionally with
+    ال: وأحد is و + أحد even though it normalises like واحد), "al" for a
     scale after a vague word or fraction (الآلاف، المليون), "none".
     """
     for sp in splits(word):
         if allow == "none" and sp.prefix:
             continue
-        if allow == "wa" and sp.prefix not in ("", "و", "وال"):
+        if allow == "conj" and sp.prefix not in ("و", "وال"):
             continue
         if allow == "al" and sp.prefix not in ("", "ال"):
             continue
@@ -170,7 +171,12 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
         if kind == "unit":
             group, slots, num.gender = Fraction(cat[1]), {"unit"}, cat[2]
             nxt = r.word(pos)
-            if 3 <= cat[1] <= 9 and nxt is not None and nxt in L.TEEN_TENS:
+            if cat[1] == 1 and t.text == "واحد" and nxt is not None and nxt in L.TEEN_TENS:
+                # وأحد عشر: و + أحد, which normalises like واحد
+                group, slots = Fraction(11), {"teen"}
+                num.prefix, num.start = "و", t.start + 1
+                pos += 1
+            elif 3 <= cat[1] <= 9 and nxt is not None and nxt in L.TEEN_TENS:
                 group, slots = Fraction(cat[1] + 10), {"teen"}
                 pos += 1
             elif 3 <= cat[1] <= 9 and nxt is not None and nxt in L.HUNDRED_WORDS:
@@ -182,10 +188,13 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
                 return _close(num, toks, pos + 1)
         elif kind == "teen_unit":
             nxt = r.word(pos)
-            if nxt is None or nxt not in L.TEEN_TENS:
+            if nxt is not None and nxt in L.TEEN_TENS:
+                group, slots = Fraction(cat[1] + 10), {"teen"}
+                pos += 1
+            elif _ten_follows(r, pos):           # إحدى وعشرون
+                group, slots = Fraction(cat[1]), {"unit"}
+            else:
                 return None                       # أحد / إحدى alone: "one of", not a number
-            group, slots = Fraction(cat[1] + 10), {"teen"}
-            pos += 1
         elif kind == "ten":
             group, slots = Fraction(cat[1]), {"ten"}
         elif kind == "hundred":
@@ -223,7 +232,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
             sc = r.scale_at(pos)
             if sc is not None:
                 value, number = sc[1][1], sc[1][2]
-                if number == "du" or (number == "pl" and not (3 <= group <= 10)):
+                if number == "du" or (number == "pl" and not (3 <= group % 100 <= 10)):
                     break
                 if last_scale and value >= last_scale:
                     total = (total + group) * value      # ألف مليون
@@ -249,12 +258,10 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
                 pos = kk
                 continue
             break
-        rd = word_reading(w, "wa" if k == pos else "any")
+        rd = word_reading(w, "conj" if k == pos else "any")
         if rd is None:
             break
         sp, cat = rd
-        if k == pos and sp.prefix not in ("و", "وال"):
-            break                                 # a later component needs its و
         kind = cat[0]
         if kind == "unit" and cat[1] >= 1 and (group is None or slots == {"hundred"}):
             if group is None and not last_scale:
@@ -271,11 +278,16 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
                 pos = k + 1
         elif kind == "teen_unit" and (group is None or slots == {"hundred"}) and (group is not None or last_scale):
             nxt = r.word(k + 1)
-            if nxt is None or nxt not in L.TEEN_TENS:
+            if nxt is not None and nxt in L.TEEN_TENS:
+                group = (group or 0) + cat[1] + 10
+                slots = slots | {"teen"}
+                pos = k + 2
+            elif _ten_follows(r, k + 1):                          # مئة وإحدى وعشرون
+                group = (group or 0) + cat[1]
+                slots = slots | {"unit"}
+                pos = k + 1
+            else:
                 break
-            group = (group or 0) + cat[1] + 10
-            slots = slots | {"teen"}
-            pos = k + 2
         elif kind == "ten" and "ten" not in slots and "teen" not in slots and "digits" not in slots \
                 and (group is not None or last_scale) \
                 and (group is None or "unit" not in slots or group % 100 <= 9):
@@ -285,7 +297,9 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
         elif kind == "hundred" and group is None and last_scale and cat[1] < last_scale:
             group, slots = Fraction(cat[1]), {"hundred"}
             pos = k + 1
-        elif kind == "scale" and group is None and last_scale and cat[1] < last_scale and cat[2] != "pl":
+        elif kind == "scale" and group is None and last_scale and cat[2] != "pl" and (
+                cat[1] < last_scale or (cat[1] == last_scale and (total // last_scale) % 100 == 0
+                                        and (total // last_scale) % 1000 >= 100)):
             total += cat[1] * (2 if cat[2] == "du" else 1)
             last_scale = cat[1]
             pos = k + 1
@@ -317,6 +331,15 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
     if num.digits and num.j < pos:
         num.plain_digits = False
     return _close(num, toks, max(pos, num.j))
+
+
+def _ten_follows(r: _Reader, k: int) -> bool:
+    """Is the word at token k a ten joined by و (وعشرون)?"""
+    k2, w = r.conj(k)
+    if w is None:
+        return False
+    rd = word_reading(w, "conj" if k2 == k else "any")
+    return rd is not None and rd[1][0] == "ten"
 
 
 def _vague(num: Numeral, toks: list[Token], j: int, low, high) -> Numeral:

@@ -90,7 +90,9 @@ class Doc:
             t = self.toks[m]
             if t.kind != WORD and t.text not in ("%", "$", "€", "£", "²"):
                 break
-            if t.text in ("²",):
+            if t.text == "²":
+                if not words:
+                    break
                 words[-1] = words[-1] + t.text
                 continue
             words.append(t.text)
