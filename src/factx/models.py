@@ -34,8 +34,8 @@ NONNEGATIVE_KINDS = frozenset({"count", "percent"})
 
 Number = Union[int, float]
 
-_DATE_RE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
-_TIME_RE = re.compile(r"^(?:(?P<date>\d{4}-\d{2}-\d{2}|XXXX-\d{2}-\d{2}))?T(?P<h>\d{2}):(?P<mi>\d{2})$")
+_DATE_RE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
+_TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})")
 
 
 class Span(BaseModel):
@@ -78,6 +78,32 @@ class Fact(BaseModel):
     calendar: Optional[Literal["gregorian", "hijri"]] = Field(None, description="calendar of a date")
     rule: Optional[str] = Field(None, description="name of the extraction rule that produced the fact")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _closed_lists(cls, data):
+        """Check the closed lists first, so that their errors name the record too."""
+        if not isinstance(data, dict):
+            return data
+        where = _where(data)
+        problems = []
+        if "kind" in data and data["kind"] not in KINDS:
+            problems.append(f"[kind-closed-list] unknown kind {data['kind']!r}")
+        if "qualifier" in data and data["qualifier"] not in QUALIFIERS:
+            problems.append(f"[qualifier-closed-list] unknown qualifier {data['qualifier']!r}")
+        unit = data.get("unit")
+        if unit is not None and unit not in UNIT_CODES:
+            problems.append(f"[unit-closed-list] unknown unit {unit!r}")
+        for name in ("value", "low", "high"):
+            if isinstance(data.get(name), bool):
+                problems.append(f"[value-type] {name} is a boolean, not a number")
+        span = data.get("span")
+        if isinstance(span, dict) and all(isinstance(span.get(k), int) for k in ("start", "end")) \
+                and not 0 <= span["start"] < span["end"]:
+            problems.append(f"[span-order] need 0 <= start < end, got {span['start']}-{span['end']}")
+        if problems:
+            raise ValueError("; ".join(problems) + f" ({where})")
+        return data
+
     @field_validator("value", "low", "high", mode="before")
     @classmethod
     def _no_bool(cls, v):
@@ -94,7 +120,7 @@ class Fact(BaseModel):
 
     @model_validator(mode="after")
     def _rules(self) -> "Fact":
-        where = f"record doc_id={self.doc_id!r} span={self.span.start}-{self.span.end}"
+        where = _where({"doc_id": self.doc_id, "span": {"start": self.span.start, "end": self.span.end}})
         for problem in fact_problems(self):
             raise ValueError(f"{problem} ({where})")
         if len(self.text) != self.span.end - self.span.start:
@@ -107,6 +133,16 @@ class Fact(BaseModel):
     def is_quantity(self) -> bool:
         """True for the kinds a fact-checker checks (count, percent, money …)."""
         return self.kind in QUANTITY_KINDS
+
+
+def _where(data: dict) -> str:
+    """How a message names a record: its doc_id and span."""
+    span = data.get("span")
+    if isinstance(span, dict):
+        return f"record doc_id={data.get('doc_id')!r} span={span.get('start')}-{span.get('end')}"
+    if isinstance(span, Span):
+        return f"record doc_id={data.get('doc_id')!r} span={span.start}-{span.end}"
+    return f"record doc_id={data.get('doc_id')!r}"
 
 
 def _finite(x) -> bool:
@@ -145,7 +181,7 @@ def fact_problems(f: Fact) -> list[str]:
     if f.qualifier == "exact" and f.value is None:
         out.append("[exact-value] qualifier 'exact' needs a value")
     if f.kind == "date" and f.value is not None:
-        if not isinstance(f.value, str) or not _valid_date(f.value):
+        if not isinstance(f.value, str) or not _valid_date(f.value, hijri=f.calendar == "hijri"):
             out.append(f"[date-format] date value {f.value!r} is not a valid YYYY, YYYY-MM or YYYY-MM-DD (XXXX for an unknown year)")
     if f.kind == "time" and f.value is not None:
         if not isinstance(f.value, str) or not _valid_time(f.value):
@@ -155,8 +191,8 @@ def fact_problems(f: Fact) -> list[str]:
     return out
 
 
-def _valid_date(v: str) -> bool:
-    m = _DATE_RE.match(v)
+def _valid_date(v: str, hijri: bool = False) -> bool:
+    m = _DATE_RE.fullmatch(v)
     if not m:
         return False
     if m["m"] is None:
@@ -167,12 +203,14 @@ def _valid_date(v: str) -> bool:
     if m["d"] is None:
         return True
     day = int(m["d"])
+    if hijri:                                   # hijri months have 29 or 30 days
+        return 1 <= day <= 30
     year = 2000 if m["y"] == "XXXX" else int(m["y"])  # 2000 is a leap year: 29 Feb allowed when unknown
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _valid_time(v: str) -> bool:
-    m = _TIME_RE.match(v)
+    m = _TIME_RE.fullmatch(v)
     if not m:
         return False
     if m["date"] and not _valid_date(m["date"]):
