@@ -120,6 +120,10 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
             b += 1
         sent_s = bounds[b - 1] if b > 0 else 0
         sent_e = bounds[b] if b < len(bounds) else len(doc.norm)
+        while sent_s < m.start and doc.norm[sent_s].isspace():
+            sent_s += 1
+        while sent_e > m.end and doc.norm[sent_e - 1].isspace():
+            sent_e -= 1
         facts.append(Fact(
             doc_id=doc_id, kind=m.kind, value=m.value, low=m.low, high=m.high, qualifier=m.qualifier,
             unit=m.unit, entity=_slice(doc, m.entity), span=Span(start=s, end=e), text=text[s:e],

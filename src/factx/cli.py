@@ -1,0 +1,527 @@
+"""The ``factx`` command: ``extract``, ``validate`` and ``schema``.
+
+Run as ``factx …`` (installed script) or ``python -m factx.cli …``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Union
+
+import factx
+
+from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, Doc, DocError, EmptyFile, iter_lines, read_inputs
+from .models import KINDS, QUANTITY_KINDS, source_problems
+from .schema import dumps_schema, loads_record, record_problems, schema_available
+
+PROG = "factx"
+
+EXIT_OK = 0
+EXIT_DATA = 1      # invalid records found, or input documents skipped
+EXIT_USAGE = 2     # bad command line (argparse's own code)
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0    success: every document read (extract) / every record valid (validate)
+  1    some input was bad: documents skipped or stopped at (extract),
+       invalid records or unreadable sources (validate)
+  2    usage error (unknown option, bad --kinds, unreadable FACTS file …)
+  130  interrupted (Ctrl-C); with -o the output file is left untouched
+"""
+
+MAIN_EPILOG = f"""\
+examples:
+  echo "قتل أكثر من 500 شخص" | factx extract -
+  factx extract seeds/ -o facts.jsonl
+  factx validate facts.jsonl --source seeds/
+  factx schema > fact.schema.json
+
+{EXIT_CODES_HELP}"""
+
+EXTRACT_EPILOG = f"""\
+Input: each PATH is a .txt file (one document, doc_id = file name without
+extension), a .jsonl file (one document per line: {{"id": …, "text": …}}),
+a folder (its .txt and .jsonl files, recursively, in sorted order), or - for
+stdin (plain text with doc_id "stdin", or JSONL with --format jsonl). No PATH
+means stdin.
+
+Output: one JSON fact per line, UTF-8, in document order (also with several
+workers). With -o the file is written atomically: it appears complete when
+the run ends, and is left untouched if the run is interrupted.
+
+Bad input (invalid UTF-8, a malformed JSONL line, a line without text, a binary
+file, an extractor failure) is reported on stderr as
+  factx: skipped FILE[:LINE]: REASON
+and the run goes on (--on-error skip, the default; exit code 1). With
+--on-error stop the run ends at the first bad document with exit code 1; the
+facts of the documents before it are kept (and -o FILE is still written).
+Empty files are not errors; they are noted in the final summary line.
+
+examples:
+  echo "قتل أكثر من 500 شخص" | factx extract -
+  echo "ارتفعت الأسعار بنسبة 85% خلال أربعة أعوام" | factx extract --kinds percent,duration
+  factx extract seeds/000_bcc106d994346498.txt --sentence
+  factx extract corpus.jsonl --id-field url --text-field body -o facts.jsonl
+  factx extract seeds/ --workers 4 --kinds quantity -o facts.jsonl
+
+{EXIT_CODES_HELP}"""
+
+VALIDATE_EPILOG = f"""\
+Every line of FACTS (- for stdin) is checked: JSON syntax, the fact model's
+rules (SPEC §3), the JSON Schema, and with --source the documents themselves
+(the doc_id must be known and text must equal the source slice). One line is
+printed per invalid record,
+  FACTS:LINE: doc_id=ID: [rule] message
+then a summary "N records, M invalid".
+
+examples:
+  echo "قتل أكثر من 500 شخص" > doc.txt
+  factx extract doc.txt | factx validate - --source doc.txt
+  factx extract seeds/ -o facts.jsonl && factx validate facts.jsonl --source seeds/
+
+{EXIT_CODES_HELP}"""
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --- argument parsing ---------------------------------------------------------------
+
+def _kinds_arg(value: str) -> frozenset[str]:
+    out: set[str] = set()
+    for k in value.split(","):
+        k = k.strip()
+        if not k:
+            continue
+        if k in ("quantity", "quantities"):
+            out |= QUANTITY_KINDS
+        elif k in KINDS:
+            out.add(k)
+        else:
+            raise argparse.ArgumentTypeError(
+                f"unknown kind {k!r} (choose from {', '.join(KINDS)}, or 'quantity')")
+    if not out:
+        raise argparse.ArgumentTypeError("no kind given")
+    return frozenset(out)
+
+
+def _workers_arg(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def default_workers() -> int:
+    """All the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="auto",
+                   help="how to read files named on the command line and stdin: auto (by "
+                        "extension: .jsonl is JSONL, anything else plain text; stdin is plain "
+                        "text), txt or jsonl (default: auto). Files found in a folder always go "
+                        "by extension.")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="JSONL field holding the document id (default: id; when absent: FILE-LINE)")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="JSONL field holding the document text (default: text)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG, formatter_class=fmt, epilog=MAIN_EPILOG,
+        description="Extract numeric facts, with exact source spans, from Arabic text.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {factx.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", formatter_class=fmt, epilog=EXTRACT_EPILOG,
+                       help="extract facts from documents to JSONL",
+                       description="Extract the numeric facts of each document as JSON lines.")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help=".txt or .jsonl file, folder, or - for stdin (default: stdin)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the facts to FILE, atomically (default: stdout)")
+    p.add_argument("--kinds", type=_kinds_arg, default=None, metavar="KIND,...",
+                   help=f"only these kinds ({', '.join(KINDS)}; 'quantity' = "
+                        f"{', '.join(k for k in KINDS if k in QUANTITY_KINDS)})")
+    p.add_argument("--sentence", action="store_true",
+                   help="add a sentence_text field: the sentence each fact sits in")
+    p.add_argument("--workers", type=_workers_arg, default=None, metavar="N",
+                   help=f"worker processes (default: all cores, here {default_workers()}); "
+                        "the output does not depend on it")
+    p.add_argument("--on-error", choices=("skip", "stop"), default="skip",
+                   help="on a bad document: report it and go on (skip, default) or end the "
+                        "run there (stop); either way the exit code is 1")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary line (errors are still reported)")
+    _add_input_options(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("validate", formatter_class=fmt, epilog=VALIDATE_EPILOG,
+                       help="check a facts JSONL file against the record contract",
+                       description="Check every fact record of a JSONL file.")
+    p.add_argument("facts", metavar="FACTS", help="facts JSONL file, or - for stdin")
+    p.add_argument("--source", action="append", default=[], metavar="PATH",
+                   help="the documents the facts were extracted from (same kinds of PATH as "
+                        "extract; repeatable); enables the text == source slice check")
+    _add_input_options(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", formatter_class=fmt,
+                       help="print the JSON Schema of a fact record",
+                       description="Print the JSON Schema (draft 2020-12) of one fact record.",
+                       epilog="example:\n  factx schema > fact.schema.json\n")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _err(f"{PROG}: interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (factx extract … | head): stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_DATA
+
+
+# --- extract ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """The serialised facts of one document."""
+
+    lines: list[str]
+    chars: int
+
+
+Result = Union[Done, DocError, EmptyFile]
+
+_WORKER_CONF: tuple[frozenset[str] | None, bool] = (None, False)
+
+
+def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
+    """Extract one document into JSON lines; a failure becomes a DocError."""
+    if not isinstance(item, Doc):
+        return item
+    try:
+        facts = factx.extract(item.text, doc_id=item.doc_id,
+                              kinds=None if kinds is None else sorted(kinds))
+        lines = []
+        for f in facts:
+            if kinds is not None and f.kind not in kinds:
+                continue
+            bad = source_problems(f, item.text)
+            if bad:
+                return DocError(item.source, item.line, f"extractor produced an invalid fact: {bad[0]}")
+            rec = f.model_dump(mode="json", exclude_none=False)
+            if rec.get("doc_id") is None:
+                rec["doc_id"] = item.doc_id
+            if sentence:
+                s = f.sentence
+                rec["sentence_text"] = None if s is None else item.text[s.start:s.end]
+            lines.append(json.dumps(rec, ensure_ascii=False))
+        return Done(lines, len(item.text))
+    except Exception as e:  # one bad document never kills the run
+        return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
+
+
+def _init_worker(kinds, sentence) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    global _WORKER_CONF
+    _WORKER_CONF = (kinds, sentence)
+
+
+def _process_batch(batch: list) -> list[Result]:
+    kinds, sentence = _WORKER_CONF
+    return [process(item, kinds, sentence) for item in batch]
+
+
+def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 20) -> Iterator[list]:
+    """Items in batches of at most `max_items` documents or `max_chars` characters
+    (a single larger document is a batch of its own)."""
+    batch: list = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Doc):
+            chars += len(item.text)
+        if len(batch) >= max_items or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+class _Throttle:
+    """Bounds how many batches are between the reader and the writer."""
+
+    def __init__(self, limit: int):
+        self._sem = threading.Semaphore(limit)
+        self._stopped = threading.Event()
+
+    def feed(self, batches: Iterable[list]) -> Iterator[list]:
+        for batch in batches:
+            while not self._sem.acquire(timeout=0.1):
+                if self._stopped.is_set():
+                    return
+            if self._stopped.is_set():
+                return
+            yield batch
+
+    def release(self) -> None:
+        self._sem.release()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+
+def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
+        sentence: bool = False) -> Iterator[Result]:
+    """Results of `items` in input order, `workers` processes in parallel.
+
+    Documents are streamed: at most about ``2 * workers + 2`` batches are read
+    ahead of the writer. With one worker (or one document) no pool is started.
+    Closing the generator early stops the workers.
+    """
+    items = iter(items)
+    head: list = []
+    if workers > 1:
+        docs = 0
+        for item in items:
+            head.append(item)
+            docs += isinstance(item, Doc)
+            if docs >= 2:
+                break
+        else:  # fewer than two documents in all: not worth a pool
+            workers = 1
+    items = itertools.chain(head, items)
+    if workers == 1:
+        for item in items:
+            yield process(item, kinds, sentence)
+        return
+    throttle = _Throttle(2 * workers + 2)
+    pool = multiprocessing.get_context().Pool(workers, initializer=_init_worker,
+                                              initargs=(kinds, sentence))
+    try:
+        for results in pool.imap(_process_batch, throttle.feed(_batched(items)), chunksize=1):
+            throttle.release()
+            yield from results
+        pool.close()
+    finally:
+        throttle.stop()
+        pool.terminate()
+        pool.join()
+
+
+class Progress:
+    """A one-line progress report on stderr, redrawn at most 10 times a second."""
+
+    def __init__(self, enabled: bool, stream=None):
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, docs: int, facts: int, chars: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        rate = chars / max(now - self.start, 1e-6)
+        self.stream.write(f"\r\x1b[K{PROG}: {_plural(docs, 'document')}, {_plural(facts, 'fact')}, "
+                          f"{_human(rate)} chars/s")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _human(x: float) -> str:
+    for unit in ("", "k", "M", "G"):
+        if x < 1000:
+            return f"{x:.0f}{unit}" if unit == "" else f"{x:.1f}{unit}"
+        x /= 1000
+    return f"{x:.1f}T"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    workers = args.workers or default_workers()
+    progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
+    items = read_inputs(args.paths, args.format, args.id_field, args.text_field)
+    docs = facts = chars = 0
+    skipped: list[DocError] = []
+    empty: list[str] = []
+    stopped: DocError | None = None
+    writer = AtomicWriter(args.output)
+    try:
+        out = writer.__enter__()
+    except OSError as e:
+        _err(f"{PROG}: error: cannot write {args.output}: {e.strerror or e}")
+        return EXIT_USAGE
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.push(writer)
+            results = run(items, workers, args.kinds, args.sentence)
+            progress.update(0, 0, 0, force=True)
+            try:
+                for r in results:
+                    if isinstance(r, Done):
+                        if r.lines:
+                            out.write("\n".join(r.lines) + "\n")
+                        docs += 1
+                        facts += len(r.lines)
+                        chars += r.chars
+                    elif isinstance(r, EmptyFile):
+                        empty.append(r.source)
+                    elif args.on_error == "stop":
+                        stopped = r
+                        break
+                    else:
+                        skipped.append(r)
+                        progress.clear()
+                        _err(f"{PROG}: skipped {r.location}: {r.reason}")
+                    progress.update(docs, facts, chars)
+            finally:
+                results.close()
+    finally:
+        progress.clear()
+    if stopped is not None:
+        _err(f"{PROG}: error: {stopped.location}: {stopped.reason}")
+        _err(f"{PROG}: stopped at the first bad document (--on-error stop); "
+             f"the facts of the {_plural(docs, 'document')} before it were written")
+        return EXIT_DATA
+    if (skipped or empty) and not args.quiet:
+        parts = [f"{_plural(docs, 'document')}, {_plural(facts, 'fact')}"]
+        if skipped:
+            parts.append(f"{len(skipped)} skipped")
+        if empty:
+            shown = ", ".join(empty[:3]) + (", …" if len(empty) > 3 else "")
+            parts.append(f"{_plural(len(empty), 'empty file')} ({shown})")
+        _err(f"{PROG}: " + "; ".join(parts))
+    return EXIT_DATA if skipped else EXIT_OK
+
+
+# --- validate -----------------------------------------------------------------------
+
+def _load_sources(args) -> tuple[dict[str, str], int]:
+    sources: dict[str, str] = {}
+    where: dict[str, str] = {}
+    errors = 0
+    for item in read_inputs(args.source, args.format, args.id_field, args.text_field):
+        if isinstance(item, DocError):
+            _err(f"{PROG}: cannot read source {item.location}: {item.reason}")
+            errors += 1
+        elif isinstance(item, Doc):
+            if item.doc_id in sources:
+                _err(f"{PROG}: warning: doc_id {item.doc_id!r} at {item.location} was already "
+                     f"read from {where[item.doc_id]}; the first one is used")
+                continue
+            sources[item.doc_id] = item.text
+            where[item.doc_id] = item.location
+    return sources, errors
+
+
+def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[str]]:
+    """(doc_id for display, problems) of one JSONL line of facts."""
+    try:
+        line = raw.decode("utf-8").rstrip(" \t\r\n")
+    except UnicodeDecodeError as e:
+        return "?", [f"[json] invalid UTF-8 at byte {e.start} of the line"]
+    try:
+        obj = loads_record(line)
+    except (ValueError, RecursionError) as e:
+        return "?", [f"[json] not valid JSON: {e}"]
+    doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
+    shown = "?" if doc_id is None else str(doc_id)
+    document = None
+    problems: list[str] = []
+    if sources is not None and isinstance(obj, dict):
+        if isinstance(doc_id, str) and doc_id in sources:
+            document = sources[doc_id]
+        else:
+            problems.append(f"[unknown-doc] doc_id {doc_id!r} is not among the --source documents")
+    _, found = record_problems(obj, document)
+    return shown, found + problems
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    sources, source_errors = _load_sources(args) if args.source else (None, 0)
+    if not schema_available():
+        _err(f"{PROG}: note: jsonschema is not installed; the JSON Schema check is skipped")
+    name = STDIN_NAME if args.facts == STDIN else args.facts
+    try:
+        fh = sys.stdin.buffer if args.facts == STDIN else open(args.facts, "rb")
+    except OSError as e:
+        _err(f"{PROG}: error: cannot open {args.facts}: {e.strerror or e}")
+        return EXIT_USAGE
+    records = invalid = 0
+    with (contextlib.nullcontext() if fh is sys.stdin.buffer else fh), AtomicWriter(None) as out:
+        for lineno, raw in enumerate(iter_lines(fh), 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            records += 1
+            doc_id, problems = check_line(raw, sources)
+            if problems:
+                invalid += 1
+                out.write(f"{name}:{lineno}: doc_id={doc_id}: {'; '.join(problems)}\n")
+        out.write(f"{records} records, {invalid} invalid\n")
+    return EXIT_OK if invalid == 0 and source_errors == 0 else EXIT_DATA
+
+
+# --- schema -------------------------------------------------------------------------
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    with AtomicWriter(None) as out:
+        out.write(dumps_schema())
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""Streaming input documents and atomic output for the command line.
+
+Readers never raise on bad input: they yield, in input order, one of
+
+- `Doc`       a document to extract from,
+- `DocError`  an input that cannot be read (bad UTF-8, bad JSON line …),
+- `EmptyFile` a file with no document in it (not an error; worth a note),
+
+so the caller applies its own error policy. Nothing is read whole except a
+`.txt` file (which is one document anyway): JSONL is read line by line.
+
+Text is decoded as strict UTF-8 with no newline translation, so offsets are
+code-point indices into exactly the characters of the file (a BOM at the start
+of a `.txt` file is kept as its first character; a ``\\r\\n`` stays two).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO, Union
+
+#: how many leading bytes are checked for NUL to call a file binary
+BINARY_SNIFF = 8192
+FORMATS = ("auto", "txt", "jsonl")
+STDIN = "-"
+STDIN_DOC_ID = "stdin"
+STDIN_NAME = "<stdin>"
+_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl"}
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One input document: its id, its text, and where it came from (file, and line for JSONL)."""
+
+    doc_id: str
+    text: str
+    source: str
+    line: int | None = None
+
+    @property
+    def location(self) -> str:
+        return self.source if self.line is None else f"{self.source}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocError:
+    """An input that could not be turned into a document."""
+
+    source: str
+    line: int | None
+    reason: str
+
+    @property
+    def location(self) -> str:
+        return self.source if self.line is None else f"{self.source}:{self.line}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyFile:
+    """A file that holds no document (zero bytes, or a JSONL file of blank lines)."""
+
+    source: str
+
+
+Item = Union[Doc, DocError, EmptyFile]
+
+
+# --- readers ----------------------------------------------------------------------
+
+def read_inputs(paths: Iterable[str] | None, fmt: str = "auto", id_field: str = "id",
+                text_field: str = "text", stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Documents of every path in order; ``-`` (or no path at all) is stdin.
+
+    A folder contributes its ``.txt`` and ``.jsonl`` files, recursively, in sorted
+    order of their relative paths (hidden files and folders are skipped), each
+    read by its extension. `fmt` (``auto``, ``txt``, ``jsonl``) decides how a file
+    named explicitly and stdin are read: ``auto`` goes by the extension (``.jsonl``
+    is JSONL, anything else plain text) and reads stdin as plain text.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    paths = list(paths or []) or [STDIN]
+    for p in paths:
+        if p == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if fmt == "jsonl":
+                yield from read_jsonl_stream(stream, STDIN_NAME, id_field, text_field)
+            else:
+                yield from read_txt_stream(stream, STDIN_NAME, STDIN_DOC_ID)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in walk_folder(path):
+                yield from read_file(f, _SUFFIXES[f.suffix.lower()], id_field, text_field)
+        elif path.exists():
+            yield from read_file(path, fmt, id_field, text_field)
+        else:
+            yield DocError(str(path), None, "no such file or directory")
+
+
+def walk_folder(root: Path) -> list[Path]:
+    """The ``.txt`` and ``.jsonl`` files under `root`, sorted by relative path."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or Path(name).suffix.lower() not in _SUFFIXES:
+                continue
+            found.append(Path(dirpath, name))
+    return sorted(found, key=lambda f: f.relative_to(root).parts)
+
+
+def read_file(path: Path, fmt: str = "auto", id_field: str = "id", text_field: str = "text") -> Iterator[Item]:
+    """The documents of one file (see `read_inputs` for `fmt`)."""
+    if fmt == "auto":
+        fmt = "jsonl" if path.suffix.lower() == ".jsonl" else "txt"
+    try:
+        fh = open(path, "rb")
+    except OSError as e:
+        yield DocError(str(path), None, e.strerror or str(e))
+        return
+    with fh:
+        if fmt == "jsonl":
+            yield from read_jsonl_stream(fh, str(path), id_field, text_field)
+        else:
+            yield from read_txt_stream(fh, str(path), path.stem)
+
+
+def read_txt_stream(fh: BinaryIO, name: str, doc_id: str) -> Iterator[Item]:
+    """A whole plain-text stream as one document."""
+    try:
+        data = fh.read()
+    except OSError as e:
+        yield DocError(name, None, f"cannot read: {e.strerror or e}")
+        return
+    if not data:
+        yield EmptyFile(name)
+        return
+    if b"\0" in data[:BINARY_SNIFF]:
+        yield DocError(name, None, "binary file (NUL byte in the first 8 KB)")
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        yield DocError(name, None, f"invalid UTF-8 at byte {e.start}")
+        return
+    yield Doc(doc_id, text, name)
+
+
+def iter_lines(fh: BinaryIO, head: bytes = b"") -> Iterator[bytes]:
+    """Lines of `fh` (split on b"\\n" only), when its first bytes `head` were already read."""
+    parts = head.split(b"\n")
+    for part in parts[:-1]:
+        yield part + b"\n"
+    tail = parts[-1]
+    if tail:
+        yield tail + fh.readline()
+    yield from fh
+
+
+def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id",
+                      text_field: str = "text") -> Iterator[Item]:
+    """One document per non-blank line of a JSONL stream, read line by line.
+
+    Each line must be a JSON object with a string `text_field`; its `id_field`
+    (a string or an integer) is the doc id, ``<file stem>-<line>`` when absent.
+    """
+    try:
+        head = fh.read(BINARY_SNIFF)
+    except OSError as e:
+        yield DocError(name, None, f"cannot read: {e.strerror or e}")
+        return
+    if b"\0" in head:
+        yield DocError(name, None, "binary file (NUL byte in the first 8 KB)")
+        return
+    stem = Path(name).stem if name != STDIN_NAME else STDIN_DOC_ID
+    offset = 0  # byte offset of the current line in the stream
+    seen = 0
+    for lineno, raw in enumerate(iter_lines(fh, head), 1):
+        start, offset = offset, offset + len(raw)
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw, start = raw[3:], start + 3
+        if not raw.strip():
+            continue
+        seen += 1
+        try:
+            line = raw.decode("utf-8").rstrip(" \t\r\n")
+        except UnicodeDecodeError as e:
+            yield DocError(name, lineno, f"invalid UTF-8 at byte {start + e.start}")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield DocError(name, lineno, f"malformed JSON: {e.msg} (column {e.colno})")
+            continue
+        except RecursionError:
+            yield DocError(name, lineno, "malformed JSON: nested too deeply")
+            continue
+        if not isinstance(obj, dict):
+            yield DocError(name, lineno, f"not a JSON object (got {_json_type(obj)})")
+            continue
+        text = obj.get(text_field)
+        if text is None:
+            yield DocError(name, lineno, f"no {text_field!r} field")
+            continue
+        if not isinstance(text, str):
+            yield DocError(name, lineno, f"{text_field!r} must be a string (got {_json_type(text)})")
+            continue
+        doc_id = obj.get(id_field)
+        if doc_id is None:
+            doc_id = f"{stem}-{lineno}"
+        elif isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
+            yield DocError(name, lineno, f"{id_field!r} must be a string or an integer (got {_json_type(doc_id)})")
+            continue
+        yield Doc(str(doc_id), text, name, lineno)
+    if not seen:
+        yield EmptyFile(name)
+
+
+def _json_type(v) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, (int, float)):
+        return "number"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        return "array"
+    return "object"
+
+
+# --- writer -----------------------------------------------------------------------
+
+class AtomicWriter:
+    """Write a text file all at once or not at all.
+
+    ``with AtomicWriter(path) as out: out.write(...)`` writes to a temporary file
+    in the same folder and renames it over `path` when the block ends normally;
+    on any exception (KeyboardInterrupt included) the temporary file is removed
+    and `path` is left as it was. ``-`` or None writes to stdout (UTF-8) instead.
+    """
+
+    def __init__(self, path: str | os.PathLike | None, encoding: str = "utf-8"):
+        self.path = None if path is None or str(path) == STDIN else Path(path)
+        self.encoding = encoding
+        self.tmp: Path | None = None
+        self._fh: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            buf = getattr(sys.stdout, "buffer", None)
+            if buf is None:  # a replaced sys.stdout (tests): write text to it as is
+                self._fh = sys.stdout
+            else:
+                sys.stdout.flush()
+                self._fh = io.TextIOWrapper(buf, encoding=self.encoding, newline="\n",
+                                            line_buffering=False, write_through=False)
+            return self._fh
+        parent = self.path.parent
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        self.tmp = Path(tmp)
+        try:
+            self._fh = os.fdopen(fd, "w", encoding=self.encoding, newline="\n")
+        except BaseException:
+            os.close(fd)
+            self.tmp.unlink(missing_ok=True)
+            raise
+        return self._fh
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        fh, self._fh = self._fh, None
+        if self.path is None:
+            if fh is not None and fh is not sys.stdout:
+                try:
+                    fh.flush()
+                finally:
+                    try:
+                        fh.detach()  # leave sys.stdout's buffer open
+                    except (OSError, ValueError):
+                        pass
+            elif fh is not None:
+                fh.flush()
+            return False
+        assert fh is not None and self.tmp is not None
+        if exc_type is not None:
+            try:
+                fh.close()
+            finally:
+                self.tmp.unlink(missing_ok=True)
+            return False
+        try:
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+            os.chmod(self.tmp, _target_mode(self.path))
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            if not fh.closed:
+                fh.close()
+            self.tmp.unlink(missing_ok=True)
+            raise
+        return False
+
+
+def _target_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the umask default."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,217 @@
+"""The JSON Schema of a fact record, and record checking shared by the CLI and tests.
+
+`fact_json_schema()` is generated from the pydantic `Fact` model and completed
+with the §3 rules that JSON Schema can express (closed unit list, value types
+per kind, non-negative counts and percents, what `range` and `exact` require,
+the shape of date and time values). The model stays the authority: the schema
+is what a consumer without Python can check, and every record the model
+accepts is accepted by the schema (tests check it on the gold records).
+
+``python -m factx.schema`` (or ``factx schema``) prints it; the committed copy
+is ``schemas/fact.schema.json``, regenerated with::
+
+    python -m factx.schema > schemas/fact.schema.json
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+
+from .lexicon import UNIT_CODES
+from .models import KINDS, NONNEGATIVE_KINDS, QUANTITY_KINDS, Fact, source_problems
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID = "urn:factx:schema:fact"
+SCHEMA_TITLE = "factx fact record"
+
+# ECMA-262 patterns (what JSON Schema specifies); ASCII digits only.
+DATE_PATTERN = r"^([0-9]{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+TIME_PATTERN = r"^(([0-9]{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?T([01][0-9]|2[0-4]):[0-5][0-9]$"
+
+_NULL = {"type": "null"}
+_NUMBER = {"type": "number"}
+
+
+def _if_kind(kinds, then: dict) -> dict:
+    kinds = sorted(kinds, key=KINDS.index)
+    cond = {"const": kinds[0]} if len(kinds) == 1 else {"enum": kinds}
+    return {"if": {"properties": {"kind": cond}, "required": ["kind"]}, "then": then}
+
+
+def _rules() -> list[dict]:
+    """§3 rules as JSON Schema conditionals (those JSON Schema can express)."""
+    nonneg = {"anyOf": [{"type": "number", "minimum": 0}, _NULL]}
+    return [
+        # quantity kinds: value is a number or null; null only when a bound is set
+        _if_kind(QUANTITY_KINDS, {"properties": {"value": {"anyOf": [_NUMBER, _NULL]}}}),
+        _if_kind(QUANTITY_KINDS, {
+            "if": {"properties": {"value": _NULL}},
+            "then": {"anyOf": [
+                {"required": ["low"], "properties": {"low": _NUMBER}},
+                {"required": ["high"], "properties": {"high": _NUMBER}},
+            ]},
+        }),
+        _if_kind(NONNEGATIVE_KINDS, {"properties": {"value": nonneg, "low": nonneg, "high": nonneg}}),
+        _if_kind({"date"}, {"properties": {"value": {"anyOf": [
+            {"type": "string", "pattern": DATE_PATTERN}, _NULL]}}}),
+        _if_kind({"time"}, {"properties": {"value": {"anyOf": [
+            {"type": "string", "pattern": TIME_PATTERN}, _NULL]}}}),
+        _if_kind({"identifier"}, {"required": ["value"],
+                                  "properties": {"value": {"type": "string", "minLength": 1}}}),
+        # qualifier "range": both bounds; qualifier "exact": a value
+        {"if": {"properties": {"qualifier": {"const": "range"}}, "required": ["qualifier"]},
+         "then": {"required": ["low", "high"], "properties": {"low": _NUMBER, "high": _NUMBER}}},
+        {"if": {"anyOf": [
+            {"properties": {"qualifier": {"const": "exact"}}, "required": ["qualifier"]},
+            {"not": {"required": ["qualifier"]}},  # "exact" is the default
+        ]},
+         "then": {"required": ["value"], "properties": {"value": {"not": _NULL}}}},
+    ]
+
+
+def fact_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one JSONL fact record."""
+    schema = copy.deepcopy(Fact.model_json_schema())
+    props = schema["properties"]
+    props["unit"]["anyOf"] = [{"enum": sorted(UNIT_CODES), "type": "string"}, _NULL]
+    props["unit"]["description"] += " (SPEC §2: %, ISO 4217 codes, km, kg, year …)"
+    props["text"]["minLength"] = 1
+    schema["allOf"] = _rules()
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+        "title": SCHEMA_TITLE,
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def dumps_schema(schema: dict | None = None) -> str:
+    """The schema as committed: sorted keys, indent 2, UTF-8 kept, trailing newline."""
+    return json.dumps(fact_json_schema() if schema is None else schema,
+                      sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- record checking ------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _schema_validator():
+    """A jsonschema validator, or None when jsonschema is not installed."""
+    try:
+        import jsonschema
+    except ImportError:  # pragma: no cover - jsonschema is in the [test] extra
+        return None
+    cls = jsonschema.validators.validator_for(fact_json_schema())
+    return cls(fact_json_schema())
+
+
+def schema_available() -> bool:
+    return _schema_validator() is not None
+
+
+_LITERAL_RULES = {"kind": "kind-closed-list", "qualifier": "qualifier-closed-list",
+                  "calendar": "calendar-closed-list"}
+_SPAN_FIELDS = {"span", "sentence", "qualifier_span", "entity_span", "unit_span"}
+
+
+def explain_validation_error(err: ValidationError) -> list[str]:
+    """Pydantic errors as ``[rule] message`` strings.
+
+    Errors raised by the model's own rules already start with ``[rule]``; the
+    built-in ones (a kind outside the list, a missing field, a wrong type) are
+    given a rule id here.
+    """
+    out: list[str] = []
+    for e in err.errors(include_url=False):
+        msg = str(e.get("msg", ""))
+        for prefix in ("Value error, ", "Assertion failed, "):
+            if msg.startswith(prefix):
+                msg = msg[len(prefix):]
+        if msg.startswith("["):
+            out.append(msg)
+            continue
+        loc = tuple(e.get("loc", ()))
+        where = ".".join(str(p) for p in loc) or "record"
+        typ = e.get("type", "")
+        if typ == "literal_error" and loc and loc[0] in _LITERAL_RULES:
+            rule = _LITERAL_RULES[loc[0]]
+            msg = f"{where} {e.get('input')!r} is not one of {e.get('ctx', {}).get('expected', '')}"
+        elif typ == "missing":
+            rule, msg = "required-field", f"{where} is missing"
+        elif loc and loc[0] in _SPAN_FIELDS and typ in ("greater_than_equal", "greater_than"):
+            rule, msg = "span-bounds", f"{where}: {msg}"
+        else:
+            rule, msg = "field-type", f"{where}: {msg}"
+        out.append(f"[{rule}] {msg}")
+    return out
+
+
+def schema_problems(obj: Any) -> list[str]:
+    """JSON Schema violations of `obj`, as ``[schema] path: message`` (empty if unavailable)."""
+    v = _schema_validator()
+    if v is None:
+        return []
+    out: list[str] = []
+    for e in v.iter_errors(obj):
+        path = ".".join(str(p) for p in e.absolute_path) or "record"
+        msg = f"[schema] {path}: {_schema_message(e)}"
+        if msg not in out:
+            out.append(msg)
+    return sorted(out)
+
+
+def _schema_message(e) -> str:
+    """A jsonschema error's message; for anyOf, the alternative that explains it."""
+    if not e.context:
+        return e.message
+    # prefer a failed constraint (pattern, minimum, enum …) over "is not of type …"
+    specific = [c for c in e.context if c.validator != "type"]
+    if specific:
+        return "; ".join(dict.fromkeys(c.message for c in specific))
+    types = [t for c in e.context for t in ([c.validator_value] if isinstance(c.validator_value, str)
+                                           else c.validator_value)]
+    return f"{e.instance!r} is not of type {' or '.join(dict.fromkeys(types))}"
+
+
+def record_problems(obj: Any, document: str | None = None) -> tuple[Fact | None, list[str]]:
+    """Check one decoded JSONL record: the model's rules, the JSON Schema, and the
+    source text when `document` is given. Returns the parsed Fact (None when the
+    model rejects it) and the ``[rule] message`` list (empty when valid).
+
+    Schema messages are only added when the model accepted the record, so one
+    mistake is not reported twice; a record the model accepts but the schema
+    rejects (or the reverse) is always reported.
+    """
+    if not isinstance(obj, dict):
+        return None, [f"[json-object] record is a JSON {type(obj).__name__}, not an object"]
+    try:
+        fact = Fact.model_validate(obj)
+    except ValidationError as err:
+        return None, explain_validation_error(err)
+    problems = schema_problems(obj)
+    if document is not None:
+        problems += source_problems(fact, document)
+    return fact, problems
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads_record(line: str | bytes) -> Any:
+    """Strict JSON decoding of one line (NaN and Infinity are rejected)."""
+    return json.loads(line, parse_constant=_reject_constant)
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.stdout.write(dumps_schema())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
