@@ -116,6 +116,7 @@ ID_HEADS: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["heads"])
 ID_MAX_GAP: int = _K["identifier"]["max_gap"]
 ID_SERIES: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["series"])
 PHONE_CUES: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["identifier"]["phone_cues"])
+PERCENT_CUES: dict[tuple[str, ...], bool] = {_phrase(w): True for w in _K["percent"]["cues"]}
 AGE_CUES: frozenset[str] = frozenset(nw(w) for w in _K["age"]["cues"])
 AGE_AFTER: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["age"]["after"])
 NOT_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["not_nouns"])

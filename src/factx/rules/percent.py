@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from .. import lexicon as L
 from ..text.tokens import splits
-from .base import Candidate, Doc, Mention, as_number, unit_after
+from .base import Candidate, Doc, Mention, as_number, entity_after, qualifier_before, unit_after
 
 
 def _of_group(doc: Doc, cand: Candidate) -> Fraction | None:
@@ -41,6 +41,15 @@ def match(doc: Doc, cand: Candidate) -> Mention | None:
     u = unit_after(doc, cand.j)
     if u is not None and u[0].kind == "percent":
         return cand.mention("percent", "percent.word", unit="%", unit_span=doc.span_of(cand.j, u[2]))
+    k = cand.i if cand.opener is None else cand.opener
+    if doc.tok_text(k - 1) in ("ال", "ب"):
+        k -= 1
+    q = qualifier_before(doc, k)
+    if q is not None:
+        k = q[1]
+    if doc.phrase_before(k, L.PERCENT_CUES, 2) is not None and unit_after(doc, cand.j) is None \
+            and entity_after(doc, cand.j) is None:
+        return cand.mention("percent", "percent.cue", unit="%")
     f = _of_group(doc, cand)
     if f is not None:
         m = cand.mention("percent", "percent.fraction-of-group", unit="%")
