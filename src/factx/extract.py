@@ -58,7 +58,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     out += date.find_times(doc)
     out += identifier.find_patterns(doc)
     out += ordinal.find_compounds(doc)
-    nums = scan(doc.nt, doc.toks, doc.blocked)
+    nums = scan(doc.nt, doc.toks, doc.blocked, doc.anchors)
     taken = list(doc.blocked)
     quantities = []
     for num in nums:

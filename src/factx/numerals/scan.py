@@ -15,6 +15,7 @@ from fractions import Fraction
 from .. import lexicon as L
 from ..text.normalize import NormText, normalize
 from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, tokenize
+from .anchors import is_anchor_word
 from .words import Numeral, read_number
 
 PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
@@ -54,36 +55,40 @@ def dual_unit(word: str) -> tuple[int, L.Unit] | None:
     return None
 
 
-def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None) -> list[Numeral]:
-    """All numerals in `toks`, in order, never reading a blocked token."""
+def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
+         starts: list[int] | None = None) -> list[Numeral]:
+    """All numerals in `toks`, in order, never reading a blocked token.
+
+    `starts` lists the token indices a numeral may start at (anchors); by
+    default every token is tried.
+    """
     norm = nt.norm
     out: list[Numeral] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        if blocked is not None and blocked[i]:
-            i += 1
+    # stop[i]: the first blocked token after i (a number never reads across one)
+    next_blocked = [n] * (n + 1)
+    if blocked is not None:
+        for k in range(n - 1, -1, -1):
+            next_blocked[k] = k if blocked[k] else next_blocked[k + 1]
+    resume = 0
+    for i in (range(n) if starts is None else starts):
+        if i < resume or (blocked is not None and blocked[i]):
             continue
-        stop = i + 1
-        while stop < n and not (blocked is not None and blocked[stop]):
-            stop += 1
-            if stop - i > 64:          # no number is longer; keeps the read local
-                break
+        stop = min(next_blocked[i + 1], i + 64)   # no number is longer; keeps the read local
         t = toks[i]
         num = None
         if t.kind == DIGITS:
             num = read_number(norm, toks, i, stop)
             if num is not None:
                 _attach_signs(norm, toks, num, stop)
-        elif t.kind == WORD and not is_weekday(toks, i):
+        elif t.kind == WORD and is_anchor_word(t.text) and not is_weekday(toks, i):
             num = read_number(norm, toks, i, stop)
             if num is None:
                 num = _special_word(toks, i)
         if num is None:
-            i += 1
             continue
         out.append(num)
-        i = max(num.j, i + 1)
+        resume = max(num.j, i + 1)
     return out
 
 

@@ -12,7 +12,8 @@ from fractions import Fraction
 from .. import lexicon as L
 from ..numerals.words import Numeral, classify
 from ..text.normalize import NormText, normalize
-from ..text.tokens import PUNCT, WORD, Token, splits, strip_definite, tokenize
+from ..numerals.anchors import is_anchor_word, windows
+from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, strip_definite, tokenize, tokenize_windows
 
 # the proclitic particles written apart from the number (بـ 76، الـ 44)
 DETACHED_CLITICS = frozenset({"ب", "ل", "ال", "و", "ف", "ك", "وال", "بال", "لل", "وب"})
@@ -40,12 +41,16 @@ class Mention:
 class Doc:
     """One document: original text, normalised text, tokens, and which tokens are taken."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, sparse: bool = True):
         self.text = text
         self.nt: NormText = normalize(text)
         self.norm = self.nt.norm
-        self.toks: list[Token] = tokenize(self.norm)
+        # only the windows around anchors are tokenised (see numerals.anchors)
+        self.toks: list[Token] = tokenize_windows(self.norm, windows(self.norm)) if sparse else tokenize(self.norm)
         self.n = len(self.toks)
+        #: tokens a mention can start at: digits and lexicon words (see numerals.anchors)
+        self.anchors = [k for k, t in enumerate(self.toks)
+                        if t.kind == DIGITS or (t.kind == WORD and is_anchor_word(t.text))]
         self.blocked = [False] * self.n
         self._starts = [t.start for t in self.toks]
 

@@ -17,6 +17,7 @@ import calendar as _cal
 import regex
 
 from .. import lexicon as L
+from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
 from ..text.tokens import DIGITS, WORD, splits
 from .base import Doc, Mention, entity_after, unit_after
@@ -35,7 +36,7 @@ def _valid_day(day: int, month: int, year: int | None) -> bool:
 def _month_at(doc: Doc, k: int):
     """A month name at token k (possibly after في/و/ب/ل): (month, calendar, end token, prefix length)."""
     w = doc.word(k)
-    if w is None or doc.blocked[k]:
+    if w is None or doc.blocked[k] or not is_anchor_word(w):
         return None
     for sp in splits(w):
         if sp.prefix not in ("", "و", "ب", "ل", "ف", "وب"):
@@ -88,11 +89,12 @@ def find_dates(doc: Doc) -> list[Mention]:
                 doc.block(i, j)
                 out.append(Mention("date", m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}",
                                    rule="date.numeric", calendar="gregorian"))
-    k = 0
-    while k < doc.n:
+    resume = 0
+    for k in doc.anchors:
+        if k < resume:
+            continue
         hit = _month_at(doc, k)
         if hit is None:
-            k += 1
             continue
         month, cal, end, prefix, words = hit
         start_tok, start = k, doc.toks[k].start + prefix
@@ -127,7 +129,7 @@ def find_dates(doc: Doc) -> list[Mention]:
             year, end = yr
         if day is None and year is None:
             if words in L.AMBIGUOUS_MONTHS and end == hit[2] or cal == "hijri":
-                k = hit[2]
+                resume = hit[2]
                 continue
         if day is not None and not _valid_day(day, month, year if cal == "gregorian" else None):
             day = None
@@ -136,7 +138,7 @@ def find_dates(doc: Doc) -> list[Mention]:
         value = f"{y}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
         doc.block(start_tok, end)
         out.append(Mention("date", start, doc.toks[end - 1].end, value, rule="date.month", calendar=cal))
-        k = end
+        resume = end
     return out
 
 
@@ -156,7 +158,7 @@ def find_times(doc: Doc) -> list[Mention]:
                 j = part[1]
             doc.block(i, j)
             out.append(Mention("time", m.start(), end, f"T{h:02d}:{mi:02d}", rule="time.clock"))
-    for k in range(doc.n):
+    for k in doc.anchors:
         t = doc.toks[k]
         if doc.blocked[k]:
             continue

@@ -6,6 +6,7 @@ adjective, after it when the ordinal is in construct (أول مرحلة، أول
 from __future__ import annotations
 
 from .. import lexicon as L
+from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
 from ..text.tokens import WORD, splits
 from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_span, unit_after
@@ -32,15 +33,15 @@ def find_compounds(doc: Doc) -> list[Mention]:
 def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list[Mention]:
     """Ordinal words outside numerals and blocked tokens."""
     out: list[Mention] = []
-    k = 0
-    while k < doc.n:
+    resume = 0
+    for k in doc.anchors:
+        if k < resume:
+            continue
         w = doc.word(k)
-        if w is None or taken[k] or doc.blocked[k]:
-            k += 1
+        if w is None or taken[k] or doc.blocked[k] or not is_anchor_word(w):
             continue
         sp = _ordinal_word(w)
         if sp is None:
-            k += 1
             continue
         value = L.ORDINALS[sp.stem]
         start = doc.toks[k].start + len(sp.prefix)
@@ -56,34 +57,33 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
                     j += 1
                     break
         if compound_only and j == k + 1:
-            k += 1
             continue
         if sp.stem in _FIRST and not sp.definite:
             after = doc.word(j)
             if after == "امس":                                    # أول أمس: a relative date
-                k = j + 1
+                resume = j + 1
                 continue
             if sp.stem == "اولي" and not after:
-                k = j
+                resume = j
                 continue
             m = j
             while doc.word(m) in L.DEMONSTRATIVES:
                 m += 1
             ent = entity_after(doc, m) if doc.word(m) not in L.PARTITIVE else None
             out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.construct"))
-            k = j
+            resume = j
             continue
         if sp.stem == "ثانيه" and not sp.definite:
             # ثانية after a number is the unit "second"; alone it is "second (f.)" only after a noun
             prev = doc.toks[k - 1] if k > 0 else None
             if prev is None or prev.kind != WORD or taken[k - 1]:
-                k = j
+                resume = j
                 continue
         gender = "f" if sp.stem.endswith("ه") or sp.stem == "اولي" else "m"
         head = head_before(doc, k, definite_only=sp.definite, gender=gender)
         ent = noun_span(doc, head) if head is not None else None
         out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.word"))
-        k = j
+        resume = j
     return out
 
 

@@ -1,0 +1,88 @@
+"""Where a mention can start: one C-speed regex over the normalised text.
+
+Most of a news article holds no number. Rather than walking every token in
+Python, factx finds *anchors* — digits, signs, and every word of the lexicons
+(number words, ordinals, month names, dual unit nouns) with their clitics —
+and tokenises only a window of words around each. The regex is a trie of the
+lexicon forms, so its cost does not grow with the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon as L
+from ..text.tokens import ARABIC_LETTERS
+
+#: words of context kept on each side of an anchor (qualifiers, units, nouns, dates)
+CONTEXT_CHARS_BEFORE = 50
+CONTEXT_CHARS_AFTER = 60
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+
+
+def _trie_regex(words) -> str:
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(c) + walk(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(root)
+
+
+def _anchor_words() -> set[str]:
+    words = set(L.NUMBER_WORDS) | set(L.ORDINALS) | set(L.GROUP_FRACTIONS) | set(L.TEEN_TENS)
+    words |= {p[0] for p in L.MONTHS}
+    words |= {p[0] for p, u in L.UNIT_PHRASES.items() if u.dual}
+    return {w for w in words if w}
+
+
+ANCHOR_RE = re.compile(
+    r"[0-9]+|[%#$€£]"
+    rf"|(?<![{ARABIC_LETTERS}])(?:{_trie_regex(p for p, _ in L.PROCLITICS)})?{_trie_regex(_anchor_words())}"
+    rf"(?:{'|'.join(_PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
+
+
+@lru_cache(maxsize=65536)
+def is_anchor_word(word: str) -> bool:
+    """Could this word (with its clitics) start or carry a mention? Cached per spelling."""
+    return ANCHOR_RE.fullmatch(word) is not None
+
+
+def windows(norm: str) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` windows of context around every anchor of `norm`."""
+    out: list[tuple[int, int]] = []
+    n = len(norm)
+    for m in ANCHOR_RE.finditer(norm):
+        a = _word_start(norm, max(0, m.start() - CONTEXT_CHARS_BEFORE))
+        b = _word_end(norm, min(n, m.end() + CONTEXT_CHARS_AFTER))
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _word_start(norm: str, a: int) -> int:
+    """Move a window start back to the start of its word (at most 40 characters)."""
+    k = a
+    while k > 0 and a - k < 40 and not norm[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _word_end(norm: str, b: int) -> int:
+    k = b
+    n = len(norm)
+    while k < n and k - b < 40 and not norm[k].isspace():
+        k += 1
+    return k
