@@ -22,10 +22,26 @@ from ..numerals.words import Numeral
 from ..text.tokens import DIGITS, WORD, splits
 from .base import Doc, Mention, entity_after, unit_after
 
-_NUMERIC_DATE_RE = regex.compile(
-    r"(?<![0-9/.\-])(?:(?P<d>[0-9]{1,2})(?P<s>[/.\-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})"
-    r"|(?P<y2>[0-9]{4})-(?P<m2>[0-9]{2})-(?P<d2>[0-9]{2}))(?![0-9/.\-])")
-_CLOCK_RE = regex.compile(r"(?<![0-9:])(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?![0-9:])")
+# Both start with a character class so that `regex` skips ahead fast; the
+# boundaries (no digit or separator around the match) are checked in Python.
+_NUMERIC_DATE_RE = regex.compile(r"[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{1,4}")
+_CLOCK_RE = regex.compile(r"[0-9]{1,2}:[0-9]{2}")
+_DATE_EDGE = frozenset("0123456789/.-")
+
+
+def _bounded(norm: str, a: int, b: int, edge) -> bool:
+    """No character of `edge` right before `a` or right at `b`."""
+    return not ((a > 0 and norm[a - 1] in edge) or (b < len(norm) and norm[b] in edge))
+
+
+def _numeric_date(s: str, sep: str) -> tuple[int, int, int] | None:
+    """31/08/2019, 31.08.2019, 2019-08-31 → (year, month, day)."""
+    a, b, c = s.split(sep)
+    if len(a) == 4 and sep == "-" and len(b) == 2 and len(c) == 2:
+        return int(a), int(b), int(c)
+    if len(a) <= 2 and len(c) == 4:
+        return int(c), int(b), int(a)
+    return None
 _DOUBLING = frozenset({"/", "-", "(", ")", "،", ","})
 
 
@@ -79,10 +95,10 @@ def find_dates(doc: Doc) -> list[Mention]:
     """Month-anchored and numeric dates; their tokens are blocked for other rules."""
     out: list[Mention] = []
     for m in _NUMERIC_DATE_RE.finditer(doc.norm):
-        if m["y"]:
-            d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-        else:
-            d, mo, y = int(m["d2"]), int(m["m2"]), int(m["y2"])
+        ymd = _numeric_date(m.group(), m.group(1)) if _bounded(doc.norm, *m.span(), _DATE_EDGE) else None
+        if ymd is None:
+            continue
+        y, mo, d = ymd
         if 1 <= mo <= 12 and 1000 <= y <= 2200 and _valid_day(d, mo, y):
             i, j = doc.tokens_in(m.start(), m.end())
             if not any(doc.blocked[i:j]):
@@ -146,7 +162,9 @@ def find_times(doc: Doc) -> list[Mention]:
     """Clock times: HH:MM, الساعة N [والنصف] [صباحا], N صباحا/مساء; tokens are blocked."""
     out: list[Mention] = []
     for m in _CLOCK_RE.finditer(doc.norm):
-        h, mi = int(m["h"]), int(m["mi"])
+        if not _bounded(doc.norm, *m.span(), "0123456789:"):
+            continue
+        h, mi = (int(x) for x in m.group().split(":"))
         i, j = doc.tokens_in(m.start(), m.end())
         if h <= 24 and mi <= 59 and not any(doc.blocked[i:j]):
             part = doc.phrase_at(j, L.DAY_PARTS, 2)

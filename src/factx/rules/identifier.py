@@ -4,6 +4,8 @@ phone numbers, hashtags, reference codes). Typed `identifier`, value = digits.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .. import lexicon as L
@@ -14,10 +16,9 @@ from .base import Doc, Mention
 # +963 11 123 4567, 00963-..., 0933 123 456: a leading + / 0, then ≥ 8 digits in groups
 _PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){2,5}(?![0-9])")
 # a code of Latin letters and digits: A/HRC/39/65, PHR-2019-01, F-16, 5G, G20
-_CODE_RE = regex.compile(
-    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9/\-_.]*[A-Za-z])(?=[A-Za-z0-9/\-_.]*[0-9])"
-    r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*(?![A-Za-z0-9])")
-_HASHTAG_RE = regex.compile(r"#[\w\-]*[0-9][\w\-]*")
+# a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
+_CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
+_HASHTAG_RE = re.compile(r"#[\w\-]*[0-9][\w\-]*")
 
 
 def _digits_of(s: str) -> str:
@@ -38,6 +39,9 @@ def find_patterns(doc: Doc) -> list[Mention]:
     for m in _HASHTAG_RE.finditer(norm):
         _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.hashtag")
     for m in _CODE_RE.finditer(norm):
+        code = m.group()
+        if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
+            continue
         _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.code")
     for m in _PHONE_RE.finditer(norm):
         digits = _digits_of(m.group())
