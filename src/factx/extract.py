@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .models import KINDS, Fact, Span
+from .models import KINDS, NONNEGATIVE_KINDS, Fact, Span
 from .numerals.scan import scan
 from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
 from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
@@ -76,6 +76,8 @@ def _mentions(doc: Doc) -> list[Mention]:
                 break
         else:
             continue
+        if m.kind in NONNEGATIVE_KINDS and not _unsign(cand, m):
+            continue
         _attach_qualifier(doc, cand, m)
         if m.unit_span:
             for k in range(*doc.tokens_in(*m.unit_span)):
@@ -84,6 +86,21 @@ def _mentions(doc: Doc) -> list[Mention]:
     out += ordinal.find_words(doc, taken)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _unsign(cand: Candidate, m: Mention) -> bool:
+    """Counts and percents are never negative: a '-' before them is a dash, not a sign.
+
+    Returns False when the mention does not survive (a range that is no longer ordered).
+    """
+    if cand.first.sign_span is None:
+        return True
+    m.start = cand.first.sign_span[1]
+    if isinstance(m.value, (int, float)):
+        m.value = abs(m.value)
+    if isinstance(m.low, (int, float)):
+        m.low = abs(m.low)
+    return m.low is None or m.high is None or m.low < m.high
 
 
 def _sentence_bounds(norm: str) -> list[int]:

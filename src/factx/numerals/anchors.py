@@ -60,16 +60,17 @@ def is_anchor_word(word: str) -> bool:
 
 def windows(norm: str) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` windows of context around every anchor of `norm`."""
-    out: list[tuple[int, int]] = []
-    n = len(norm)
+    merged: list[list[int]] = []
+    before, after = CONTEXT_CHARS_BEFORE + 40, CONTEXT_CHARS_AFTER + 40   # room for word edges
     for m in ANCHOR_RE.finditer(norm):
-        a = _word_start(norm, max(0, m.start() - CONTEXT_CHARS_BEFORE))
-        b = _word_end(norm, min(n, m.end() + CONTEXT_CHARS_AFTER))
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
+        a, b = m.span()
+        if merged and a - before <= merged[-1][1] + after:
+            merged[-1][1] = b
         else:
-            out.append((a, b))
-    return out
+            merged.append([a, b])
+    n = len(norm)
+    return [(_word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE)), _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER)))
+            for a, b in merged]
 
 
 def _word_start(norm: str, a: int) -> int:

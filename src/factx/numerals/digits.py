@@ -25,7 +25,9 @@ from typing import NamedTuple
 import regex
 
 #: longest digit-and-separator run that could be one number
-CANDIDATE_RE = regex.compile(r"[0-9]+(?:[.,،٬٫ ][0-9]+)*")
+#: (at most 12 separated groups: a longer run of "1,1,1,…" is several numbers, and
+#: re-reading it whole at every numeral would make the scan quadratic)
+CANDIDATE_RE = regex.compile(r"[0-9]+(?:[.,،٬٫ ][0-9]+){0,12}")
 MAX_DIGITS = 30   # longer digit strings are still reported, but not converted
 
 

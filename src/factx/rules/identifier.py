@@ -58,7 +58,14 @@ def find_patterns(doc: Doc) -> list[Mention]:
 
 
 def match(doc: Doc, num: Numeral) -> Mention | None:
-    """A number after a naming head (القرار 2254، قرار مجلس الأمن 2254، رقم 5) or a series name (أستانة 12)."""
+    """A number after a naming head (القرار 2254، قرار مجلس الأمن 2254، رقم 5) or a series name (أستانة 12).
+
+    A digit string too long to be a quantity (numerals.digits.MAX_DIGITS) is
+    reported as an identifier too: its span is kept, its value is the digits.
+    """
+    if num.digits and num.value is None and not num.vague:
+        return Mention("identifier", num.start, num.end, _digits_of(doc.norm[num.start:num.end]),
+                       rule="identifier.overlong")
     if not num.digits or num.scale or num.percent_sign or num.value is None or num.value.denominator != 1:
         return None
     if num.definite or (num.i > 0 and doc.tok_text(num.i - 1) in ("ال",)):

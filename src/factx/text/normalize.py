@@ -30,6 +30,7 @@ CONTROLS = ("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 
 #: marks that belong to the letter before them: a span ending on that letter covers them
 ABSORBED = frozenset(DIACRITICS + TATWEEL)
+_ABSORBED_RUN_RE = re.compile("[" + re.escape(DIACRITICS + TATWEEL) + "]+")
 
 _ONE_TO_ONE = {
     **{chr(0x0660 + i): str(i) for i in range(10)},   # Arabic-Indic digits
@@ -80,6 +81,7 @@ class NormText:
     norm: str
     _points: list[int] = field(default_factory=list, repr=False)   # norm positions where the shift changes
     _shifts: list[int] = field(default_factory=list, repr=False)   # shift in force from that position on
+    _ends: dict = field(default_factory=dict, repr=False)          # cache: end -> end after trailing marks
 
     def orig_index(self, k: int) -> int:
         """Original offset of normalised character `k` (``k == len(norm)`` maps to the end)."""
@@ -96,11 +98,11 @@ class NormText:
         """
         o_start = self.orig_index(start)
         o_end = self.orig_index(end - 1) + 1
-        text = self.original
-        n = len(text)
-        while o_end < n and text[o_end] in ABSORBED:
-            o_end += 1
-        return o_start, o_end
+        ext = self._ends.get(o_end)
+        if ext is None:                      # cached: many spans end at one place (a sentence end)
+            m = _ABSORBED_RUN_RE.match(self.original, o_end)
+            ext = self._ends[o_end] = m.end() if m else o_end
+        return o_start, ext
 
 
 def normalize_word(s: str) -> str:
