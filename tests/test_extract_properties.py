@@ -50,3 +50,24 @@ def test_noise_does_not_change_values(text, rnd: random.Random):
     _check(noisy, facts)
     assert [(f.kind, f.value, f.low, f.high, f.qualifier, f.unit) for f in facts] == \
            [(f.kind, f.value, f.low, f.high, f.qualifier, f.unit) for f in clean]
+
+
+def _mention_tuples(text: str, sparse: bool):
+    from factx.extract import _mentions
+    from factx.rules.base import Doc
+    return [(m.kind, m.start, m.end, m.value, m.low, m.high, m.qualifier, m.unit, m.entity)
+            for m in _mentions(Doc(text, sparse=sparse))]
+
+
+def test_windows_change_nothing_on_the_seeds():
+    """Tokenising only the windows around anchors is an optimisation: it must
+    give exactly what tokenising the whole text gives."""
+    from pathlib import Path
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _mention_tuples(text, True) == _mention_tuples(text, False), path.name
+
+
+@given(arabicish)
+def test_windows_change_nothing(text):
+    assert _mention_tuples(text, True) == _mention_tuples(text, False)

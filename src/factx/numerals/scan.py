@@ -39,8 +39,6 @@ def fraction_of_group(word: str) -> tuple[int, int, Fraction] | None:
             base = word[: -len(suffix)]
             for sp in splits(base):
                 f = L.FRACTIONS.get(sp.stem) or L.GROUP_FRACTIONS.get(sp.stem)
-                if f is None and sp.stem.endswith("ي"):      # ثلثيهم
-                    f = L.FRACTIONS.get(sp.stem)
                 if f is not None:
                     return len(sp.prefix), len(sp.stem), f
     return None

@@ -54,7 +54,7 @@ def candidates(doc: Doc, nums: list[Numeral]) -> list[Candidate]:
             how = _join(doc, a, b)
             if how is not None:
                 lo, hi = a.value, b.value
-                if b.scale and not a.scale and lo * b.scale <= hi * b.scale and lo * b.scale < hi:
+                if b.scale and not a.scale and lo * b.scale < hi:
                     lo = lo * b.scale
                 if lo < hi:
                     cand = Candidate(a, b, None, lo, hi, "range", opener=how[1])
