@@ -66,12 +66,11 @@ def match(doc: Doc, num: Numeral) -> Mention | None:
     if num.digits and num.value is None and not num.vague:
         return Mention("identifier", num.start, num.end, _digits_of(doc.norm[num.start:num.end]),
                        rule="identifier.overlong")
-    if not num.digits or num.scale or num.percent_sign or num.value is None or num.value.denominator != 1:
+    if not num.digits or num.scale or num.percent_sign or num.value is None:
         return None
     if num.definite or (num.i > 0 and doc.tok_text(num.i - 1) in ("ال",)):
         return None
-    value = doc.norm[num.start:num.end]
-    digits = _digits_of(value)
+    digits = doc.norm[num.start:num.end]          # as written, in ASCII digits: 2254, 43.22
     prev = doc.word(num.i - 1)
     if prev is not None and any(sp.stem in L.ID_SERIES for sp in splits(prev)):
         return Mention("identifier", num.start, num.end, digits, rule="identifier.series")
