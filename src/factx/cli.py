@@ -247,13 +247,10 @@ def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
             bad = source_problems(f, item.text)
             if bad:
                 return DocError(item.source, item.line, f"extractor produced an invalid fact: {bad[0]}")
-            rec = f.model_dump(mode="json", exclude_none=False)
-            if rec.get("doc_id") is None:
-                rec["doc_id"] = item.doc_id
-            if sentence:
+            if sentence:              # an extra field of the record (Fact allows extras)
                 s = f.sentence
-                rec["sentence_text"] = None if s is None else item.text[s.start:s.end]
-            lines.append(json.dumps(rec, ensure_ascii=False))
+                f.sentence_text = None if s is None else item.text[s.start:s.end]
+            lines.append(f.model_dump_json())     # pydantic's serialiser: UTF-8, no ASCII escapes
         return Done(lines, len(item.text))
     except Exception as e:  # one bad document never kills the run
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
+import re
 
 from .models import KINDS, NONNEGATIVE_KINDS, Fact, Span
 from .numerals.scan import scan
@@ -23,7 +23,8 @@ from .rules import count, date, duration, identifier, measure, money, ordinal, p
 from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
 
 _QUANTITY_RULES = (percent.match, money.match, measure.match, duration.match, count.match)
-_SENTENCE_END_RE = regex.compile(r"[.!?؟;؛]+(?=\s|$)|\n+")
+# one mark, not a run: "[.!?]+(?=\s)" backtracks through every run glued to a word (quadratic)
+_SENTENCE_END_RE = re.compile(r"[.!?؟;؛](?=\s|$)|\n+")
 
 
 class UnknownKindError(ValueError):

@@ -84,7 +84,6 @@ class Fact(BaseModel):
         """Check the closed lists first, so that their errors name the record too."""
         if not isinstance(data, dict):
             return data
-        where = _where(data)
         problems = []
         if "kind" in data and data["kind"] not in KINDS:
             problems.append(f"[kind-closed-list] unknown kind {data['kind']!r}")
@@ -101,18 +100,18 @@ class Fact(BaseModel):
                 and not 0 <= span["start"] < span["end"]:
             problems.append(f"[span-order] need 0 <= start < end, got {span['start']}-{span['end']}")
         if problems:
-            raise ValueError("; ".join(problems) + f" ({where})")
+            raise ValueError("; ".join(problems) + f" ({_where(data)})")
         return data
 
     @model_validator(mode="after")
     def _rules(self) -> "Fact":
-        where = _where({"doc_id": self.doc_id, "span": {"start": self.span.start, "end": self.span.end}})
-        for problem in fact_problems(self):
-            raise ValueError(f"{problem} ({where})")
+        problems = fact_problems(self)
         if len(self.text) != self.span.end - self.span.start:
-            raise ValueError(
-                f"[text-length] text has {len(self.text)} code points but the span covers "
-                f"{self.span.end - self.span.start} ({where})")
+            problems.append(f"[text-length] text has {len(self.text)} code points but the span covers "
+                            f"{self.span.end - self.span.start}")
+        if problems:
+            where = _where({"doc_id": self.doc_id, "span": {"start": self.span.start, "end": self.span.end}})
+            raise ValueError(f"{problems[0]} ({where})")
         return self
 
     @property

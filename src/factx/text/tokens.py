@@ -36,8 +36,8 @@ GAP = "\u2029"
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``norm[start:end]`` in order, with offsets into `norm`."""
     end = len(norm) if end is None else end
-    make = Token._make
-    return [make((m.lastgroup, m.group(), m.start(), m.end())) for m in _TOKEN_RE.finditer(norm, start, end)]
+    new = tuple.__new__                  # a NamedTuple without its Python-level __new__
+    return [new(Token, (m.lastgroup, m.group(), m.start(), m.end())) for m in _TOKEN_RE.finditer(norm, start, end)]
 
 
 def tokenize_windows(norm: str, windows: list[tuple[int, int]]) -> list[Token]:

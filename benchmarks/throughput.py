@@ -1,0 +1,396 @@
+"""Throughput of factx on a news-archive-sized corpus ("fast enough for whole news archives").
+
+One run measures, on a corpus of whole seed documents (seeds/*.txt, repeated and
+shuffled with a fixed random seed):
+
+* library   `factx.extract` per document, chars/s (median of --repeat runs after a warm-up);
+* baseline  `pyarabic.number.extract_number_phrases` on the same documents, and the
+            ratio factx / baseline in chars/s;
+* command   `python -m factx.cli extract CORPUS.jsonl --workers 1 -o OUT --quiet`
+            (wall time, so interpreter start-up, JSON reading and writing count),
+            and the same with --workers = all cores;
+* scaling   `factx.extract` on ONE document made of the --scale-mb corpus joined x1, x2,
+            x4, x8: time and time per character, so any super-linear step shows;
+* memory    peak RSS of each command run (os.wait4 rusage of that child: the largest
+            of the CLI process and any of its workers, not their sum), on the x1
+            scaling corpus and on the full corpus;
+* long line the command on one .txt document of --long-line-mb MB with no white space
+            at all (seed text with spaces and newlines removed, repeated).
+
+It prints a table and PASS/FAIL for the targets, and writes every figure as JSON.
+
+Targets:
+  ratio to baseline          factx chars/s / pyarabic chars/s >= 1.0
+  end-to-end overhead        CLI (--workers 1) time / library time - 1 <= 25%
+  multi-core speedup         CLI time with 1 worker / with N workers >= 0.85 * N (1.7x on 2 cores)
+  linear growth              time per char at x8 <= 1.3 * time per char at x1
+
+    python benchmarks/throughput.py [--mb 4] [--repeat 3] [--scale-mb 0.5]
+        [--long-line-mb 10] [--json benchmarks/out/throughput.json] [--no-cli] [--profile N]
+
+Timings are wall-clock on whatever else the machine is running; on a shared
+machine, compare figures from the same run (that is what the ratios do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+sys.path.insert(0, str(SRC))
+
+import factx  # noqa: E402
+
+SEED = 20240601
+MB = 1_000_000          # "MB" of text means a million characters (code points) here
+
+TARGET_RATIO = 1.0
+TARGET_OVERHEAD = 0.25
+TARGET_SPEEDUP_PER_CORE = 0.85   # 1.7x on 2 cores
+TARGET_LINEAR = 1.3
+
+
+# --- corpus -------------------------------------------------------------------------
+
+def load_seeds(seeds_dir: Path) -> list[tuple[str, str]]:
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
+    if not docs:
+        sys.exit(f"no seed documents in {seeds_dir}")
+    return docs
+
+
+def build_corpus(seeds: list[tuple[str, str]], chars: int, seed: int) -> list[tuple[str, str]]:
+    """Whole seed documents, repeated and shuffled, until at least `chars` characters."""
+    total = sum(len(t) for _, t in seeds)
+    copies = max(1, -(-chars // total))
+    pool = [(f"{name}#{k}", text) for k in range(copies) for name, text in seeds]
+    random.Random(seed).shuffle(pool)
+    out, n = [], 0
+    for doc in pool:
+        if n >= chars:
+            break
+        out.append(doc)
+        n += len(doc[1])
+    return out
+
+
+def n_chars(docs) -> int:
+    return sum(len(t) for _, t in docs)
+
+
+def write_jsonl(docs, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for doc_id, text in docs:
+            fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
+
+
+# --- measurements -------------------------------------------------------------------
+
+def time_per_doc(fn, docs) -> float:
+    t0 = time.perf_counter()
+    for _, text in docs:
+        fn(text)
+    return time.perf_counter() - t0
+
+
+def median_time(fn, docs, repeat: int) -> tuple[float, list[float]]:
+    runs = [time_per_doc(fn, docs) for _ in range(repeat)]
+    return statistics.median(runs), runs
+
+
+# The command is started by a small wrapper process: a child forked straight from
+# this (large) benchmark process would report this process's RSS as its own peak
+# (Linux counts the pre-exec memory in ru_maxrss). The wrapper reports the CPU time
+# and peak RSS of its children: the command and, through it, its workers.
+_WRAPPER = """
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(f"\\n@@rusage {rc} {wall} {ru.ru_maxrss} {ru.ru_utime + ru.ru_stime}\\n")
+"""
+
+
+def run_cli(args: list[str], cmd: list[str] | None = None) -> dict:
+    """Run the command: wall time, CPU time, exit code, and peak RSS (the largest of
+    the command's process and its workers, not their sum)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    cmd = cmd or [sys.executable, "-m", "factx.cli", *args]
+    with tempfile.TemporaryFile() as err:
+        subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], stdout=subprocess.DEVNULL, stderr=err, env=env)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    lines = [x for x in stderr.splitlines() if x.startswith("@@rusage ")]
+    if not lines:                                  # the wrapper itself failed
+        return {"cmd": " ".join(cmd[1:]), "seconds": float("nan"), "cpu_seconds": float("nan"), "exit": -1,
+                "max_rss_mib": float("nan"), "stderr": stderr[-2000:]}
+    line = lines[-1].split()
+    rc, wall, maxrss, cpu = int(line[1]), float(line[2]), float(line[3]), float(line[4])
+    stderr = "\n".join(x for x in stderr.splitlines() if not x.startswith("@@rusage "))
+    # ru_maxrss is in KiB on Linux, bytes on macOS
+    rss_mib = maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+    return {"cmd": " ".join(cmd[1:]), "seconds": wall, "cpu_seconds": cpu, "exit": rc,
+            "max_rss_mib": rss_mib, "stderr": stderr[-2000:]}
+
+
+def cli_extract(path: Path, out: Path, workers: int) -> dict:
+    return run_cli(["extract", str(path), "--workers", str(workers), "-o", str(out), "--quiet"])
+
+
+def median_cli(path: Path, out: Path, workers: int, repeat: int) -> dict:
+    runs = [cli_extract(path, out, workers) for _ in range(repeat)]
+    ok = [r for r in runs if r["exit"] == 0]
+    res = dict(runs[-1])
+    res["runs"] = [round(r["seconds"], 3) for r in runs]
+    res["seconds"] = statistics.median(r["seconds"] for r in (ok or runs))
+    res["max_rss_mib"] = max(r["max_rss_mib"] for r in runs)
+    res["ok"] = bool(ok) and len(ok) == len(runs)
+    if res["ok"] and out.exists():
+        with out.open("rb") as fh:
+            res["facts"] = sum(1 for _ in fh)
+    return res
+
+
+def profile_extract(docs, top: int) -> list[dict]:
+    import cProfile
+    import pstats
+    pr = cProfile.Profile()
+    pr.enable()
+    for _, text in docs:
+        factx.extract(text)
+    pr.disable()
+    st = pstats.Stats(pr)
+    total = st.total_tt
+    rows = []
+    for (fname, line, func), (cc, nc, tt, ct, _) in st.stats.items():
+        rows.append({"function": f"{Path(fname).name}:{line}({func})" if line else func,
+                     "path": fname, "calls": nc, "self_s": tt, "cum_s": ct,
+                     "self_pct": 100 * tt / total, "cum_pct": 100 * ct / total})
+    rows.sort(key=lambda r: -r["self_s"])
+    print(f"\nprofile of factx.extract over {len(docs)} documents ({n_chars(docs):,} chars), "
+          f"{total:.2f} s under cProfile; top {top} by self time:")
+    print(f"  {'self %':>7} {'cum %':>7} {'calls':>9}  function")
+    for r in rows[:top]:
+        print(f"  {r['self_pct']:7.1f} {r['cum_pct']:7.1f} {r['calls']:9d}  {r['function']}")
+    by_cum = sorted(rows, key=lambda r: -r["cum_s"])
+    print(f"top {top} by cumulative time:")
+    for r in by_cum[:top]:
+        print(f"  {r['self_pct']:7.1f} {r['cum_pct']:7.1f} {r['calls']:9d}  {r['function']}")
+    return rows[:top]
+
+
+# --- reporting -----------------------------------------------------------------------
+
+def fmt_rate(chars_per_s: float) -> str:
+    return f"{chars_per_s / 1e6:.3f} M/s" if chars_per_s >= 1e6 else f"{chars_per_s / 1e3:.0f} k/s"
+
+
+def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)  # noqa: E731
+                               for i, (c, w) in enumerate(zip(r, widths)))
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), sep, *(line(r) for r in rows)])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=4.0, help="corpus size in millions of characters (default 4)")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per measurement; the median is kept (default 3)")
+    ap.add_argument("--scale-mb", type=float, default=0.5, help="base size of the x1/x2/x4/x8 scaling runs (default 0.5)")
+    ap.add_argument("--long-line-mb", type=float, default=10.0,
+                    help="size of the one-line, no-white-space document run through the command (0: skip; default 10)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="cores for the multi-core run (default: all)")
+    ap.add_argument("--no-cli", action="store_true", help="skip the command-line runs")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="also profile factx.extract (cProfile) over the corpus and print the top N functions")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seed .txt documents (default: seeds/)")
+    ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "out" / "throughput.json",
+                    help="where to write the figures (default: benchmarks/out/throughput.json)")
+    args = ap.parse_args(argv)
+
+    from pyarabic import number as pyarabic_number
+
+    started = time.perf_counter()
+    seeds = load_seeds(args.seeds)
+    corpus = build_corpus(seeds, int(args.mb * MB), SEED)
+    size = n_chars(corpus)
+    print(f"corpus: {len(corpus)} documents, {size:,} characters "
+          f"({len(seeds)} seeds, random seed {SEED}); python {platform.python_version()}, "
+          f"{os.cpu_count()} cores", flush=True)
+    results: dict = {"corpus": {"documents": len(corpus), "chars": size, "seeds": len(seeds), "random_seed": SEED},
+                     "python": platform.python_version(), "cpu_count": os.cpu_count(),
+                     "factx_version": factx.__version__, "repeat": args.repeat}
+
+    # warm-up: lexicon load, per-word caches, regex compilation
+    for _, text in seeds:
+        factx.extract(text)
+        pyarabic_number.extract_number_phrases(text)
+
+    # --- library vs baseline -------------------------------------------------------
+    lib_s, lib_runs = median_time(factx.extract, corpus, args.repeat)
+    facts = sum(len(factx.extract(t)) for _, t in seeds)
+    base_s, base_runs = median_time(pyarabic_number.extract_number_phrases, corpus, args.repeat)
+    lib_rate, base_rate = size / lib_s, size / base_s
+    ratio = lib_rate / base_rate
+    results["library"] = {"seconds": lib_s, "runs": lib_runs, "chars_per_s": lib_rate,
+                          "facts_per_seed_set": facts}
+    results["baseline"] = {"name": "pyarabic.number.extract_number_phrases", "seconds": base_s,
+                           "runs": base_runs, "chars_per_s": base_rate}
+    results["ratio_to_baseline"] = ratio
+    print(f"library: {lib_s:.2f} s; baseline: {base_s:.2f} s", flush=True)
+
+    # --- scaling: one document of growing size ----------------------------------------
+    base_docs = build_corpus(seeds, int(args.scale_mb * MB), SEED + 1)
+    scaling = []
+    for k in (1, 2, 4, 8):
+        parts = [t for _, t in base_docs] * k
+        random.Random(SEED + k).shuffle(parts)
+        text = "\n\n".join(parts)
+        runs = []
+        for _ in range(2 if k <= 2 else 1):       # the small sizes are noisier: best of two
+            t0 = time.perf_counter()
+            factx.extract(text)
+            runs.append(time.perf_counter() - t0)
+        t = min(runs)
+        scaling.append({"factor": k, "chars": len(text), "seconds": t, "us_per_char": 1e6 * t / len(text)})
+        print(f"scaling x{k}: {len(text):,} chars in one document, {t:.2f} s", flush=True)
+        del text
+    for s in scaling:
+        s["vs_x1"] = s["us_per_char"] / scaling[0]["us_per_char"]
+    results["scaling"] = scaling
+    linear = scaling[-1]["vs_x1"]
+
+    # --- command line -------------------------------------------------------------------
+    cli1 = cliN = cli_small = longline = None
+    startup = 0.0
+    if not args.no_cli:
+        out_dir = args.json.parent
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix="tp-") as tmp:
+            tmp = Path(tmp)
+            jl = tmp / "corpus.jsonl"
+            write_jsonl(corpus, jl)
+            small = tmp / "small.jsonl"
+            write_jsonl(base_docs, small)
+            out = tmp / "facts.jsonl"
+            startup = statistics.median(
+                run_cli([], [sys.executable, "-c", "import factx.cli"])["seconds"] for _ in range(3))
+            results["cli_startup_seconds"] = startup
+            print(f"command start-up (python -c 'import factx.cli'): {startup:.2f} s", flush=True)
+            cli_small = cli_extract(small, out, 1)
+            cli_small["chars"] = n_chars(base_docs)
+            print(f"command x1 ({cli_small['chars']:,} chars, 1 worker): {cli_small['seconds']:.2f} s, "
+                  f"exit {cli_small['exit']}", flush=True)
+            cli1 = median_cli(jl, out, 1, args.repeat)
+            print(f"command, 1 worker: {cli1['seconds']:.2f} s, exit {cli1['exit']}", flush=True)
+            if cli1["exit"] != 0:
+                print(f"  stderr: {cli1['stderr'].strip()[-500:]}")
+            cliN = median_cli(jl, out, args.workers, args.repeat)
+            print(f"command, {args.workers} workers: {cliN['seconds']:.2f} s, exit {cliN['exit']}", flush=True)
+            if args.long_line_mb > 0:
+                flat = "".join("".join(t.split()) for _, t in seeds)
+                reps = -(-int(args.long_line_mb * MB) // len(flat))
+                line = (flat * reps)[: int(args.long_line_mb * MB)]
+                ll = tmp / "long_line.txt"
+                ll.write_text(line, encoding="utf-8")
+                longline = cli_extract(ll, out, 1)
+                longline["chars"] = len(line)
+                if longline["exit"] == 0:
+                    with out.open("rb") as fh:
+                        longline["facts"] = sum(1 for _ in fh)
+                print(f"command, one {len(line):,}-char line: {longline['seconds']:.2f} s, "
+                      f"exit {longline['exit']}", flush=True)
+                del line, flat
+        results["cli_x1"] = cli_small
+        results["cli_1_worker"] = cli1
+        results[f"cli_{args.workers}_workers"] = cliN
+        results["cli_long_line"] = longline
+
+    # --- table --------------------------------------------------------------------------
+    rows = [
+        ("factx.extract (library)", f"{size:,}", f"{lib_s:.2f}", fmt_rate(lib_rate), "", ""),
+        ("pyarabic extract_number_phrases", f"{size:,}", f"{base_s:.2f}", fmt_rate(base_rate), "", ""),
+    ]
+    if cli1 is not None:
+        rows.append(("start-up: python -c 'import factx.cli'", "", f"{startup:.2f}", "", "", ""))
+        rows.append((f"factx extract x1 JSONL, 1 worker", f"{cli_small['chars']:,}", f"{cli_small['seconds']:.2f}",
+                     fmt_rate(cli_small["chars"] / cli_small["seconds"]), f"{cli_small['max_rss_mib']:.0f}",
+                     f"exit {cli_small['exit']}"))
+        rows.append(("factx extract JSONL, 1 worker", f"{size:,}", f"{cli1['seconds']:.2f}",
+                     fmt_rate(size / cli1["seconds"]), f"{cli1['max_rss_mib']:.0f}", f"exit {cli1['exit']}"))
+        rows.append((f"factx extract JSONL, {args.workers} workers", f"{size:,}", f"{cliN['seconds']:.2f}",
+                     fmt_rate(size / cliN["seconds"]), f"{cliN['max_rss_mib']:.0f}", f"exit {cliN['exit']}"))
+        if longline is not None:
+            rows.append(("factx extract one line, no spaces", f"{longline['chars']:,}", f"{longline['seconds']:.2f}",
+                         fmt_rate(longline["chars"] / longline["seconds"]), f"{longline['max_rss_mib']:.0f}",
+                         f"exit {longline['exit']}"))
+    print()
+    print(table(rows, ("run", "chars", "s", "chars/s", "max RSS MiB", "")))
+    print()
+    print(table([(f"x{s['factor']}", f"{s['chars']:,}", f"{s['seconds']:.2f}", f"{s['us_per_char']:.3f}",
+                  f"{s['vs_x1']:.2f}") for s in scaling],
+                ("scaling (one document)", "chars", "s", "us/char", "vs x1")))
+
+    # --- targets ------------------------------------------------------------------------
+    targets = []
+
+    def target(name, value, ok, goal, shown):
+        targets.append({"target": name, "value": value, "goal": goal,
+                        "status": "N/A" if ok is None else ("PASS" if ok else "FAIL"), "shown": shown})
+
+    target("ratio to baseline (chars/s)", ratio, ratio >= TARGET_RATIO, f">= {TARGET_RATIO}", f"{ratio:.2f}x")
+    if cli1 is not None and cli1["exit"] == 0:
+        overhead = cli1["seconds"] / lib_s - 1
+        results["cli_overhead"] = overhead
+        results["cli_overhead_without_startup"] = (cli1["seconds"] - startup) / lib_s - 1
+        target("end-to-end JSONL overhead", overhead, overhead <= TARGET_OVERHEAD,
+               f"<= {TARGET_OVERHEAD:.0%}", f"{overhead:+.1%}")
+    else:
+        target("end-to-end JSONL overhead", None, None, f"<= {TARGET_OVERHEAD:.0%}",
+               "command not run" if cli1 is None else f"command failed (exit {cli1['exit']})")
+    if cli1 is not None and cliN is not None and cli1["exit"] == 0 and cliN["exit"] == 0 and args.workers > 1:
+        speedup = cli1["seconds"] / cliN["seconds"]
+        goal = TARGET_SPEEDUP_PER_CORE * args.workers
+        results["speedup"] = speedup
+        results["speedup_without_startup"] = (cli1["seconds"] - startup) / max(cliN["seconds"] - startup, 1e-9)
+        target(f"speedup on {args.workers} cores", speedup, speedup >= goal, f">= {goal:.2f}x", f"{speedup:.2f}x")
+    else:
+        target("multi-core speedup", None, None, f">= {TARGET_SPEEDUP_PER_CORE:.2f}x per core",
+               "needs the command and more than one core")
+    target("linear growth (us/char x8 / x1)", linear, linear <= TARGET_LINEAR, f"<= {TARGET_LINEAR}", f"{linear:.2f}")
+    results["targets"] = targets
+    print()
+    print(table([(t["target"], t["shown"], t["goal"], t["status"]) for t in targets],
+                ("target", "value", "goal", "status")))
+    if "cli_overhead_without_startup" in results:
+        extra = f"without the {startup:.2f} s start-up: overhead {results['cli_overhead_without_startup']:+.1%}"
+        if "speedup_without_startup" in results:
+            extra += f", speedup {results['speedup_without_startup']:.2f}x"
+        print(f"(for information, {extra})")
+
+    if args.profile:
+        results["profile_top"] = profile_extract(corpus, args.profile)
+
+    results["total_seconds"] = time.perf_counter() - started
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.json} ({results['total_seconds']:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
