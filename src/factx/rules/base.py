@@ -112,7 +112,10 @@ class Doc:
         return None
 
     def phrase_before(self, j: int, table: dict, max_words: int):
-        """Longest phrase of `table` ending just before token j: (value, first token) or None."""
+        """Longest phrase of `table` ending just before token j: (value, first token) or None.
+
+        The first word may carry a proclitic و ف ب ل (وأكثر من، بنحو، لأكثر من).
+        """
         for ln in range(max_words, 0, -1):
             k = j - ln
             if k < 0:
@@ -122,7 +125,7 @@ class Doc:
             words = tuple(self.toks[m].text for m in range(k, j))
             if words in table:
                 return table[words], k
-            if words[0][:1] in ("و", "ف") and len(words[0]) > 2:
+            if words[0][:1] in ("و", "ف", "ب", "ل") and len(words[0]) > 2:
                 w2 = (words[0][1:],) + words[1:]
                 if w2 in table:
                     return table[w2], k
