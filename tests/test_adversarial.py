@@ -12,9 +12,9 @@ one fact every two to five characters (1%1%1%…). Each fact costs tens of
 microseconds to type and validate, so those inputs run 10-50x slower per
 character than news text even when extraction is linear, and the figure grows
 whenever ordinary text gets faster. An input with at least one fact per
-DENSE_CHARS characters therefore gets DENSE_LIMIT (100x), plus a growth check:
+DENSE_CHARS characters therefore gets DENSE_LIMIT (250x), plus a growth check:
 the whole input may take at most GROWTH_LIMIT (3x) the time of its first half
-(2x when linear, 4x when quadratic). A quadratic step shows up at hundreds of
+(2x when linear, 4x when quadratic). A quadratic step shows up at thousands of
 times slower, even at these sizes, and it grows with the size.
 
 Each case runs in a forked child with a wall-clock budget (DENSE_LIMIT x the
@@ -41,7 +41,7 @@ from factx.models import QUANTITY_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 RATIO_LIMIT = 25.0           # time per char vs ordinary text, for inputs with few facts
-DENSE_LIMIT = 100.0          # ... for inputs with at least one fact per DENSE_CHARS characters
+DENSE_LIMIT = 250.0          # ... for inputs with at least one fact per DENSE_CHARS characters
 DENSE_CHARS = 10
 GROWTH_LIMIT = 3.0           # time(whole) / time(first half) of a dense input
 SEP_SIZE = 20_000            # characters of each separator run

@@ -69,7 +69,8 @@ def _mentions(doc: Doc) -> list[Mention]:
     for num in nums:
         for k in range(num.i, num.j):
             taken[k] = True
-        m = identifier.match(doc, num) or date.match_year(doc, num) or ordinal.match_digits(doc, num)
+        m = (identifier.match(doc, num) or date.match_year(doc, num) or ordinal.match_digits(doc, num)
+             or ordinal.match_definite_cardinal(doc, num))
         if m is not None:
             out.append(m)
         else:

@@ -123,6 +123,7 @@ NOT_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["not_nouns"])
 DEMONSTRATIVES: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["demonstratives"])
 ADVERBS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["adverbs"])
 FEMININE_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["feminine"])
+RANKED_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["ranked"])
 PARTITIVE: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["partitive"])
 
 #: proclitics that may be glued to a word, longest first, with whether they carry ال

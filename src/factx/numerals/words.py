@@ -203,7 +203,10 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
             value, number = cat[1], cat[2]
             if number == "pl":                    # آلاف alone: vague
                 return _vague(num, toks, pos, 2 * value, 10 * value - 1)
-            total = Fraction(2 * value if number in ("du", "sg_or_du") else value)
+            # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
+            # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
+            dual = number == "du" or (number == "sg_or_du" and not _component_follows(r, pos))
+            total = Fraction(2 * value if dual else value)
             last_scale = value
         elif kind == "fraction":
             sc = r.scale_at(pos, "al")
@@ -331,6 +334,14 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
     if num.digits and num.j < pos:
         num.plain_digits = False
     return _close(num, toks, max(pos, num.j))
+
+
+def _component_follows(r: _Reader, k: int) -> bool:
+    """Is the word at token k a number word joined by و (ومئتي، وخمسون)?"""
+    k2, w = r.conj(k)
+    if w is None:
+        return False
+    return word_reading(w, "conj" if k2 == k else "any") is not None
 
 
 def _ten_follows(r: _Reader, k: int) -> bool:

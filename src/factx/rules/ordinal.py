@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import lexicon as L
 from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
-from ..text.tokens import WORD, splits
+from ..text.tokens import WORD, splits, strip_definite
 from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_span, unit_after
 
 _FIRST = frozenset({"اول", "اولي"})
@@ -85,6 +85,21 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
         out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.word"))
         resume = j
     return out
+
+
+def match_definite_cardinal(doc: Doc, num: Numeral) -> Mention | None:
+    """الذكرى الخمسين، القرن العشرين: a definite ten or hundred after a singular
+    definite noun ranks it (cardinal forms serve as ordinals from 20 on)."""
+    if num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
+        return None
+    head = head_before(doc, num.i, definite_only=True)
+    if head is None or looks_plural(doc.toks[head].text):
+        return None
+    stem = strip_definite(doc.toks[head].text)[1]
+    if stem not in L.RANKED_NOUNS and not stem.endswith("ه"):
+        return None
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head),
+                   rule="ordinal.definite-cardinal")
 
 
 def match_digits(doc: Doc, num: Numeral) -> Mention | None:
