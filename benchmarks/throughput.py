@@ -327,7 +327,7 @@ def main(argv=None) -> int:
     ]
     if cli1 is not None:
         rows.append(("start-up: python -c 'import factx.cli'", "", f"{startup:.2f}", "", "", ""))
-        rows.append((f"factx extract x1 JSONL, 1 worker", f"{cli_small['chars']:,}", f"{cli_small['seconds']:.2f}",
+        rows.append(("factx extract x1 JSONL, 1 worker", f"{cli_small['chars']:,}", f"{cli_small['seconds']:.2f}",
                      fmt_rate(cli_small["chars"] / cli_small["seconds"]), f"{cli_small['max_rss_mib']:.0f}",
                      f"exit {cli_small['exit']}"))
         rows.append(("factx extract JSONL, 1 worker", f"{size:,}", f"{cli1['seconds']:.2f}",

@@ -73,7 +73,6 @@ for _u in _U:
     for _s in _u.get("symbols", []):
         UNIT_SYMBOLS[_s] = Unit(_u["code"], _u["kind"], False, _adj)
 UNIT_MAX_WORDS = max(len(p) for p in UNIT_PHRASES)
-UNIT_FIRST_WORDS: frozenset[str] = frozenset(p[0] for p in UNIT_PHRASES)
 
 
 # --- calendar -----------------------------------------------------------------
@@ -84,7 +83,6 @@ for _cal in ("gregorian", "hijri"):
     for _m, _names in _C[_cal].items():
         for _name in _names:
             MONTHS.setdefault(_phrase(_name), (int(_m), _cal))
-MONTH_FIRST_WORDS: frozenset[str] = frozenset(p[0] for p in MONTHS)
 AMBIGUOUS_MONTHS: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _C["markers"]["ambiguous"])
 GREGORIAN_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["gregorian_year_suffix"])
 HIJRI_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hijri_year_suffix"])
@@ -115,7 +113,6 @@ _K = _load("cues.toml")
 ID_HEADS: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["heads"])
 ID_MAX_GAP: int = _K["identifier"]["max_gap"]
 ID_SERIES: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["series"])
-PHONE_CUES: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["identifier"]["phone_cues"])
 PERCENT_CUES: dict[tuple[str, ...], bool] = {_phrase(w): True for w in _K["percent"]["cues"]}
 AGE_CUES: frozenset[str] = frozenset(nw(w) for w in _K["age"]["cues"])
 AGE_AFTER: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["age"]["after"])
