@@ -152,10 +152,31 @@ def find_dates(doc: Doc) -> list[Mention]:
             start_tok, start = k, doc.toks[k].start + prefix
         y = f"{year:04d}" if year is not None else "XXXX"
         value = f"{y}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+        if day is not None and prefix == 0:                  # من 1 إلى 7 مايو: the first day shares the month
+            first = _first_day_of_span(doc, start_tok, month, year if cal == "gregorian" else None)
+            if first is not None:
+                k0, d0 = first
+                doc.block(k0, k0 + 1)
+                out.append(Mention("date", doc.toks[k0].start, doc.toks[k0].end, f"{y}-{month:02d}-{d0:02d}",
+                                   rule="date.shared-month", calendar=cal))
         doc.block(start_tok, end)
         out.append(Mention("date", start, doc.toks[end - 1].end, value, rule="date.month", calendar=cal))
         resume = end
     return out
+
+
+def _first_day_of_span(doc: Doc, day_tok: int, month: int, year: int | None) -> tuple[int, int] | None:
+    """In "من 1 إلى 7 مايو" / "بين 1 و7 مايو" / "1-7 مايو": the token and value of the first day."""
+    link = doc.tok_text(day_tok - 1)
+    if link not in ("الي", "حتي", "-", "و") or day_tok < 2:          # normalised إلى، حتى
+        return None
+    k0 = day_tok - 2
+    t = doc.toks[k0]
+    if t.kind != DIGITS or len(t.text) > 2 or doc.blocked[k0] or not _valid_day(int(t.text), month, year):
+        return None
+    if link == "و" and doc.tok_text(k0 - 1) not in ("بين", "من"):
+        return None
+    return k0, int(t.text)
 
 
 def find_times(doc: Doc) -> list[Mention]:

@@ -9,7 +9,7 @@ from .. import lexicon as L
 from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
 from ..text.tokens import WORD, splits, strip_definite
-from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_span, unit_after
+from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_like, noun_span, unit_after
 
 _FIRST = frozenset({"اول", "اولي"})
 
@@ -79,9 +79,13 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
             if prev is None or prev.kind != WORD or taken[k - 1]:
                 resume = j
                 continue
-        gender = "f" if sp.stem.endswith("ه") or sp.stem == "اولي" else "m"
-        head = head_before(doc, k, definite_only=sp.definite, gender=gender)
-        ent = noun_span(doc, head) if head is not None else None
+        ent = None
+        if not sp.definite and noun_like(doc.word(j)) and not doc.blocked[j]:
+            ent = noun_span(doc, j)                                # ثالث هجمة: in construct
+        if ent is None:
+            gender = "f" if sp.stem.endswith("ه") or sp.stem == "اولي" else "m"
+            head = head_before(doc, k, definite_only=sp.definite, gender=gender)
+            ent = noun_span(doc, head) if head is not None else None
         out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.word"))
         resume = j
     return out
