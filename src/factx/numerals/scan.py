@@ -85,6 +85,15 @@ def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
                 num = _special_word(toks, i)
         if num is None:
             continue
+        if num.fraction and num.prefix == "و" and i > 0 and i - 1 >= resume and (blocked is None or not blocked[i - 1]):
+            unit = L.UNIT_PHRASES.get((toks[i - 1].text,))
+            if unit is not None and unit.kind == "duration" and not unit.dual:      # ساعة ونصف
+                num = Numeral(i - 1, num.j, toks[i - 1].start, num.end, 1 + num.value, unit=unit)
+        elif num.unit is not None and num.j < stop:                                  # ساعتين ونصف
+            after = read_number(norm, toks, num.j, stop)
+            if after is not None and after.fraction and after.prefix == "و" and after.value is not None:
+                num.value += after.value
+                num.j, num.end = after.j, after.end
         out.append(num)
         resume = max(num.j, i + 1)
     return out

@@ -163,9 +163,17 @@ def entity_after(doc: Doc, j: int) -> tuple[int, int] | None:
     if w in L.PARTITIVE:
         j += 1
         w = doc.word(j)
-    if w is None or not noun_like(w) or doc.blocked[j]:
+    if w is None or not noun_like(w) or doc.blocked[j] or _prepositional(w):
         return None
     return noun_span(doc, j)
+
+
+_PREPOSITION_ARTICLE = frozenset({"لل", "بال", "كال", "ولل", "وبال", "وكال", "فلل", "فبال"})
+
+
+def _prepositional(w: str) -> bool:
+    """للجمعية، بالمدينة: a preposition glued to a definite noun starts a phrase, not a tamyiz."""
+    return any(sp.prefix in _PREPOSITION_ARTICLE for sp in splits(w)[1:])
 
 
 def _definite(w: str) -> bool:
