@@ -64,9 +64,11 @@ UNIT_CODES: frozenset[str] = frozenset(u["code"] for u in _U)
 #: phrase (tuple of normalised words) -> Unit; the longest phrase wins at match time
 UNIT_PHRASES: dict[tuple[str, ...], Unit] = {}
 UNIT_SYMBOLS: dict[str, Unit] = {}
+#: plural unit words (أيام، دولارات): what agreement needs to know about units
+UNIT_PLURALS: frozenset[tuple[str, ...]] = frozenset(_phrase(f) for _u in _U for f in _u.get("plural", []))
 for _u in _U:
     _adj = tuple((nw(k), v) for k, v in _u.get("adjectives", {}).items())
-    for _f in _u["forms"]:
+    for _f in [*_u["forms"], *_u.get("plural", [])]:
         UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], False, _adj))
     for _f in _u.get("dual", []):
         UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], True, _adj))
@@ -87,6 +89,11 @@ AMBIGUOUS_MONTHS: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _C[
 GREGORIAN_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["gregorian_year_suffix"])
 HIJRI_YEAR_SUFFIX: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hijri_year_suffix"])
 YEAR_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["year_cues"])
+YEAR_NOUNS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["year_nouns"])
+MONTH_YEAR_LINKS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["month_year_links"])
+DAY_WORDS: dict[str, int] = {nw(k): v for k, v in _C["markers"]["day_words"].items()}
+DAY_SPAN_LINKS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["day_span_links"])
+RELATIVE_DAYS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["relative_days"])
 HOUR_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hour_cues"])
 DAY_PARTS: dict[tuple[str, ...], int] = {_phrase(k): v for k, v in _C["markers"]["day_parts"].items()}
 MINUTE_WORDS: dict[str, int] = {nw(k): v for k, v in _C["markers"]["minute_words"].items()}
@@ -123,10 +130,13 @@ FEMININE_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["feminine
 RANKED_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["ranked"])
 PARTITIVE: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["partitive"])
 
+# --- morphology ----------------------------------------------------------------
+_M = _K["morphology"]
 #: proclitics that may be glued to a word, longest first, with whether they carry ال
 PROCLITICS: tuple[tuple[str, bool], ...] = tuple(sorted(
-    [("و", False), ("ف", False), ("ب", False), ("ل", False), ("ك", False), ("ال", True),
-     ("وال", True), ("فال", True), ("بال", True), ("كال", True), ("لل", True), ("ولل", True),
-     ("فلل", True), ("وب", False), ("ول", False), ("فب", False), ("فل", False), ("وك", False),
-     ("وبال", True), ("وكال", True), ("فبال", True)],
-    key=lambda p: -len(p[0])))
+    ((nw(p), "ال" in p or p.endswith("لل")) for p in _M["proclitics"]), key=lambda p: -len(p[0])))
+#: proclitics that glue a preposition to the article (للجمعية، بالمدينة): they open a phrase
+PREPOSITION_ARTICLES: frozenset[str] = frozenset(
+    p for p, definite in PROCLITICS if definite and any(c in p.replace("ال", "", 1) for c in "بلك"))
+#: pronoun suffixes a fraction takes (نصفهم، ثلثاهم), longest first
+PRONOUN_SUFFIXES: tuple[str, ...] = tuple(sorted((nw(s) for s in _M["pronoun_suffixes"]), key=len, reverse=True))

@@ -18,7 +18,6 @@ from ..text.tokens import ARABIC_LETTERS
 #: words of context kept on each side of an anchor (qualifiers, units, nouns, dates)
 CONTEXT_CHARS_BEFORE = 50
 CONTEXT_CHARS_AFTER = 60
-_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
 def _trie_regex(words) -> str:
@@ -49,7 +48,7 @@ def _anchor_words() -> set[str]:
 ANCHOR_RE = re.compile(
     r"[0-9]+|[%#$€£]"
     rf"|(?<![{ARABIC_LETTERS}])(?:{_trie_regex(p for p, _ in L.PROCLITICS)})?{_trie_regex(_anchor_words())}"
-    rf"(?:{'|'.join(_PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
+    rf"(?:{'|'.join(L.PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
 
 
 @lru_cache(maxsize=65536)
@@ -58,19 +57,22 @@ def is_anchor_word(word: str) -> bool:
     return ANCHOR_RE.fullmatch(word) is not None
 
 
-def windows(norm: str) -> list[tuple[int, int]]:
-    """Merged ``[start, end)`` windows of context around every anchor of `norm`."""
+def find_anchors(norm: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Start offsets of every anchor of `norm`, and the merged ``[start, end)``
+    windows of context around them."""
+    starts: list[int] = []
     merged: list[list[int]] = []
     before, after = CONTEXT_CHARS_BEFORE + 40, CONTEXT_CHARS_AFTER + 40   # room for word edges
     for m in ANCHOR_RE.finditer(norm):
         a, b = m.span()
+        starts.append(a)
         if merged and a - before <= merged[-1][1] + after:
             merged[-1][1] = b
         else:
             merged.append([a, b])
     n = len(norm)
-    return [(_word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE)), _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER)))
-            for a, b in merged]
+    return starts, [(_word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE)),
+                     _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER))) for a, b in merged]
 
 
 def _word_start(norm: str, a: int) -> int:

@@ -18,7 +18,6 @@ from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, tokenize
 from .anchors import is_anchor_word
 from .words import Numeral, read_number
 
-PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
 def is_weekday(toks: list[Token], i: int) -> bool:
@@ -34,7 +33,7 @@ def is_weekday(toks: list[Token], i: int) -> bool:
 
 def fraction_of_group(word: str) -> tuple[int, int, Fraction] | None:
     """نصفهم → (prefix length, stem length, 1/2): a fraction word with a pronoun suffix."""
-    for suffix in PRONOUN_SUFFIXES:
+    for suffix in L.PRONOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             base = word[: -len(suffix)]
             for sp in splits(base):
@@ -85,18 +84,28 @@ def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
                 num = _special_word(toks, i)
         if num is None:
             continue
-        if num.fraction and num.prefix == "و" and i > 0 and i - 1 >= resume and (blocked is None or not blocked[i - 1]):
-            unit = L.UNIT_PHRASES.get((toks[i - 1].text,))
-            if unit is not None and unit.kind == "duration" and not unit.dual:      # ساعة ونصف
-                num = Numeral(i - 1, num.j, toks[i - 1].start, num.end, 1 + num.value, unit=unit)
-        elif num.unit is not None and num.j < stop:                                  # ساعتين ونصف
-            after = read_number(norm, toks, num.j, stop)
-            if after is not None and after.fraction and after.prefix == "و" and after.value is not None:
-                num.value += after.value
-                num.j, num.end = after.j, after.end
-        out.append(num)
+        free_before = i > resume and (blocked is None or not blocked[i - 1])
+        out.append(_time_unit_fraction(norm, toks, num, stop, free_before))
         resume = max(num.j, i + 1)
     return out
+
+
+def _time_unit_fraction(norm: str, toks: list[Token], num: Numeral, stop: int, free_before: bool) -> Numeral:
+    """ونصف after a unit of time (SPEC §4.2): ساعة ونصف = 1.5 hours, ساعتين ونصف = 2.5.
+
+    The grammar joins a fraction to a number; here the number is carried by the
+    time noun itself: one for a singular noun before the fraction, two for a dual.
+    """
+    if num.fraction and num.prefix == "و" and free_before:
+        unit = L.UNIT_PHRASES.get((toks[num.i - 1].text,))
+        if unit is not None and unit.kind == "duration" and not unit.dual and (toks[num.i - 1].text,) not in L.UNIT_PLURALS:
+            return Numeral(num.i - 1, num.j, toks[num.i - 1].start, num.end, 1 + num.value, unit=unit)
+    elif num.unit is not None and num.unit.dual and num.j < stop:
+        after = read_number(norm, toks, num.j, stop)
+        if after is not None and after.fraction and after.prefix == "و" and after.value is not None:
+            num.value += after.value
+            num.j, num.end = after.j, after.end
+    return num
 
 
 def _special_word(toks: list[Token], i: int) -> Numeral | None:

@@ -12,7 +12,7 @@ from fractions import Fraction
 from .. import lexicon as L
 from ..numerals.words import Numeral, classify
 from ..text.normalize import NormText, normalize
-from ..numerals.anchors import is_anchor_word, windows
+from ..numerals.anchors import find_anchors
 from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, strip_definite, tokenize, tokenize_windows
 
 # the proclitic particles written apart from the number (بـ 76، الـ 44)
@@ -46,13 +46,14 @@ class Doc:
         self.nt: NormText = normalize(text)
         self.norm = self.nt.norm
         # only the windows around anchors are tokenised (see numerals.anchors)
-        self.toks: list[Token] = tokenize_windows(self.norm, windows(self.norm)) if sparse else tokenize(self.norm)
+        anchor_starts, wins = find_anchors(self.norm)
+        self.toks: list[Token] = tokenize_windows(self.norm, wins) if sparse else tokenize(self.norm)
         self.n = len(self.toks)
-        #: tokens a mention can start at: digits and lexicon words (see numerals.anchors)
-        self.anchors = [k for k, t in enumerate(self.toks)
-                        if t.kind == DIGITS or (t.kind == WORD and is_anchor_word(t.text))]
         self.blocked = [False] * self.n
         self._starts = [t.start for t in self.toks]
+        #: tokens a mention can start at: the digit and lexicon-word tokens the anchor regex found
+        self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
+                        if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
 
     # --- tokens ---------------------------------------------------------------
     def word(self, k: int) -> str | None:
@@ -168,12 +169,9 @@ def entity_after(doc: Doc, j: int) -> tuple[int, int] | None:
     return noun_span(doc, j)
 
 
-_PREPOSITION_ARTICLE = frozenset({"لل", "بال", "كال", "ولل", "وبال", "وكال", "فلل", "فبال"})
-
-
 def _prepositional(w: str) -> bool:
     """للجمعية، بالمدينة: a preposition glued to a definite noun starts a phrase, not a tamyiz."""
-    return any(sp.prefix in _PREPOSITION_ARTICLE for sp in splits(w)[1:])
+    return any(sp.prefix in L.PREPOSITION_ARTICLES for sp in splits(w)[1:])
 
 
 def _definite(w: str) -> bool:
@@ -232,13 +230,9 @@ def looks_plural(w: str) -> bool:
     stem = strip_definite(w)[1]
     if stem.endswith(("ات", "ين", "ون")) and len(stem) >= 4:
         return True
-    u = L.UNIT_PHRASES.get((stem,))
-    if u is not None and stem not in _SINGULAR_UNIT_FORMS:
+    if (stem,) in L.UNIT_PLURALS:
         return True
     return len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا"
-
-
-_SINGULAR_UNIT_FORMS = frozenset({"ساعه", "يوم", "شهر", "سنه", "عام", "اسبوع", "دقيقه", "ثانيه", "قرن", "عقد"})
 
 
 # --- qualifiers -------------------------------------------------------------------

@@ -86,7 +86,7 @@ def _year_at(doc: Doc, k: int) -> tuple[int, int] | None:
                     end += 1
                 return int(t.text), end
             return None
-        if t.kind != WORD or t.text not in ("في", "عام", "العام", "سنة", "سنه", "من", "لعام", "لسنه"):
+        if t.kind != WORD or t.text not in L.MONTH_YEAR_LINKS:
             return None
     return None
 
@@ -133,8 +133,8 @@ def find_dates(doc: Doc) -> list[Mention]:
                 day, start_tok, start = int(prev.text), start_tok - 1, prev.start
             elif prev.kind == WORD:
                 for sp in splits(prev.text):
-                    if sp.stem in ("اول",) and sp.prefix in ("", "و", "ب", "ف"):
-                        day, start_tok, start = 1, start_tok - 1, prev.start + len(sp.prefix)
+                    if sp.stem in L.DAY_WORDS and sp.prefix in ("", "و", "ب", "ف"):
+                        day, start_tok, start = L.DAY_WORDS[sp.stem], start_tok - 1, prev.start + len(sp.prefix)
                         break
         # the year after
         year = None
@@ -168,7 +168,7 @@ def find_dates(doc: Doc) -> list[Mention]:
 def _first_day_of_span(doc: Doc, day_tok: int, month: int, year: int | None) -> tuple[int, int] | None:
     """In "من 1 إلى 7 مايو" / "بين 1 و7 مايو" / "1-7 مايو": the token and value of the first day."""
     link = doc.tok_text(day_tok - 1)
-    if link not in ("الي", "حتي", "-", "و") or day_tok < 2:          # normalised إلى، حتى
+    if link not in L.DAY_SPAN_LINKS or day_tok < 2:
         return None
     k0 = day_tok - 2
     t = doc.toks[k0]
@@ -258,7 +258,7 @@ def match_year(doc: Doc, num: Numeral) -> Mention | None:
         return Mention("date", num.start, num.end, f"{y:04d}", rule="date.year-suffix",
                        calendar="hijri" if hijri else "gregorian")
     prev = doc.word(num.i - 1)
-    strong = prev is not None and any(sp.stem in ("عام", "سنه") for sp in splits(prev))
+    strong = prev is not None and any(sp.stem in L.YEAR_NOUNS for sp in splits(prev))
     weak = prev is not None and (prev in L.YEAR_CUES or any(sp.stem in L.YEAR_CUES for sp in splits(prev)[1:]))
     noun_follows = entity_after(doc, j) is not None or unit_after(doc, j) is not None
     if strong or ((weak or 1900 <= y <= 2100) and not noun_follows):

@@ -6,7 +6,6 @@ adjective, after it when the ordinal is in construct (أول مرحلة، أول
 from __future__ import annotations
 
 from .. import lexicon as L
-from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
 from ..text.tokens import WORD, splits, strip_definite
 from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_like, noun_span, unit_after
@@ -38,7 +37,7 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
         if k < resume:
             continue
         w = doc.word(k)
-        if w is None or taken[k] or doc.blocked[k] or not is_anchor_word(w):
+        if w is None or taken[k] or doc.blocked[k]:
             continue
         sp = _ordinal_word(w)
         if sp is None:
@@ -60,7 +59,7 @@ def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list
             continue
         if sp.stem in _FIRST and not sp.definite:
             after = doc.word(j)
-            if after == "امس":                                    # أول أمس: a relative date
+            if after in L.RELATIVE_DAYS:                          # أول أمس: a relative date
                 resume = j + 1
                 continue
             if sp.stem == "اولي" and not after:
