@@ -25,7 +25,8 @@ def _check(text: str, facts: list[Fact]) -> None:
         assert 0 <= f.span.start < f.span.end <= len(text)
         assert text[f.span.start:f.span.end] == f.text
         assert not fact_problems(f)
-        Fact.model_validate(f.model_dump(mode="json"))
+        again = Fact.model_validate(f.model_dump(mode="json"))
+        assert again == f and again.model_fields_set <= f.model_fields_set
     assert [f.span.start for f in facts] == sorted(f.span.start for f in facts)
 
 
