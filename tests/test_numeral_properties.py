@@ -41,7 +41,7 @@ from hypothesis import strategies as st
 
 from factx.numerals import find_numerals
 from factx.numerals.verbalize import MAX, to_digits, to_words
-from factx.text.normalize import normalize
+from factx.text.normalize import _ONE_TO_ONE, _TRANSLATE, _map_one_to_one, normalize
 
 COMBOS = [("m", "nom"), ("m", "acc"), ("f", "nom"), ("f", "acc")]
 STYLES = ["mixed", "mia", "maa"]
@@ -307,3 +307,12 @@ def test_arabic_characters(text):
 @example("مليون ونصف المليون ، 3.6 مليون و25.000 جندي و%85")
 def test_arabic_numeral_soup(text):
     _check_spans(text)
+
+
+_ONE_TO_ONE_CHARS = "".join(_ONE_TO_ONE)
+
+
+@given(st.text(_ONE_TO_ONE_CHARS + _ARABICISH + "abc ") | st.text())
+def test_one_to_one_map_is_translate(text):
+    """The fast replace-chain gives exactly what str.translate with the table gives."""
+    assert _map_one_to_one(text) == text.translate(_TRANSLATE)
