@@ -72,3 +72,14 @@ def test_windows_change_nothing_on_the_seeds():
 @given(arabicish)
 def test_windows_change_nothing(text):
     assert _mention_tuples(text, True) == _mention_tuples(text, False)
+
+
+@given(st.one_of(any_text, arabicish, arabicish.map(lambda s: s.replace(" ", "")),
+                 st.lists(arabicish, max_size=30).map("\n".join)))
+def test_piece_anchors_equal_the_regex_on_the_whole_text(text):
+    """Anchors found piece by piece (cached) are exactly the regex's matches on the text."""
+    from factx.numerals.anchors import ANCHOR_RE, anchor_spans
+    from factx.text.normalize import normalize
+    norm = normalize(text).norm
+    for _ in range(2):                       # cold cache, then warm
+        assert anchor_spans(norm) == [m.span() for m in ANCHOR_RE.finditer(norm)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import is_
 
 from .. import lexicon as L
 from ..text.tokens import ARABIC_LETTERS
@@ -57,14 +59,50 @@ def is_anchor_word(word: str) -> bool:
     return ANCHOR_RE.fullmatch(word) is not None
 
 
+#: anchors of each space-separated piece, as (start, end) inside it; () for none
+_PIECE_ANCHORS: dict[str, tuple[tuple[int, int], ...]] = {}
+_PIECE_CACHE_LIMIT = 300_000          # distinct pieces kept before the cache starts over
+_PIECE_CACHE_LONGEST = 64             # longer pieces (no spaces for a while) are not kept
+
+
+def _piece_anchors(piece: str) -> tuple[tuple[int, int], ...]:
+    found = tuple(m.span() for m in ANCHOR_RE.finditer(piece))
+    if len(piece) <= _PIECE_CACHE_LONGEST:
+        if len(_PIECE_ANCHORS) >= _PIECE_CACHE_LIMIT:
+            _PIECE_ANCHORS.clear()
+        _PIECE_ANCHORS[piece] = found
+    return found
+
+
+def anchor_spans(norm: str) -> list[tuple[int, int]]:
+    """Every match of ANCHOR_RE in `norm`, in order, as (start, end).
+
+    No anchor contains a space and the regex looks around only for letters,
+    so the matches of the text are the matches of its space-separated pieces.
+    A news archive repeats its words, so each distinct piece goes through the
+    regex once and the rest is C-speed list work (split, accumulate, map):
+    less than half the cost of running the regex over the whole text.
+    """
+    pieces = norm.split(" ")
+    found = list(map(_PIECE_ANCHORS.get, pieces))
+    if None in found:
+        for i in compress(range(len(pieces)), map(is_, found, repeat(None))):
+            found[i] = _piece_anchors(pieces[i])
+    offsets = list(accumulate(map(len, pieces), initial=0))    # + i spaces before piece i
+    out = []
+    for i in compress(range(len(pieces)), found):
+        p = offsets[i] + i
+        out.extend((p + a, p + b) for a, b in found[i])
+    return out
+
+
 def find_anchors(norm: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Start offsets of every anchor of `norm`, and the merged ``[start, end)``
     windows of context around them."""
     starts: list[int] = []
     merged: list[list[int]] = []
     before, after = CONTEXT_CHARS_BEFORE + 40, CONTEXT_CHARS_AFTER + 40   # room for word edges
-    for m in ANCHOR_RE.finditer(norm):
-        a, b = m.span()
+    for a, b in anchor_spans(norm):
         starts.append(a)
         if merged and a - before <= merged[-1][1] + after:
             merged[-1][1] = b
