@@ -21,6 +21,19 @@ def _load(name: str) -> dict:
         return tomllib.load(fh)
 
 
+class Phrases(dict):
+    """A phrase table (tuple of normalised words -> value) with its first and last
+    words indexed, so that a look-up at a word that starts or ends no phrase
+    costs one set test (most words of a text)."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.max_words = max(map(len, self), default=0)
+        # a unit symbol glued to the word before it (كم²) is read as part of that word
+        self.first = frozenset(w for k in self for w in (k[0], k[0].removesuffix("²")))
+        self.last = frozenset(k[-1] for k in self)
+
+
 def _phrase(s: str) -> tuple[str, ...]:
     """A phrase as a tuple of normalised words (tatweel-marked clitics like بـ lose the tatweel)."""
     return tuple(nw(w) for w in s.split())
@@ -62,19 +75,20 @@ class Unit:
 _U = _load("units.toml")["unit"]
 UNIT_CODES: frozenset[str] = frozenset(u["code"] for u in _U)
 #: phrase (tuple of normalised words) -> Unit; the longest phrase wins at match time
-UNIT_PHRASES: dict[tuple[str, ...], Unit] = {}
+_unit_phrases: dict[tuple[str, ...], Unit] = {}
 UNIT_SYMBOLS: dict[str, Unit] = {}
 #: plural unit words (أيام، دولارات): what agreement needs to know about units
 UNIT_PLURALS: frozenset[tuple[str, ...]] = frozenset(_phrase(f) for _u in _U for f in _u.get("plural", []))
 for _u in _U:
     _adj = tuple((nw(k), v) for k, v in _u.get("adjectives", {}).items())
     for _f in [*_u["forms"], *_u.get("plural", [])]:
-        UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], False, _adj))
+        _unit_phrases.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], False, _adj))
     for _f in _u.get("dual", []):
-        UNIT_PHRASES.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], True, _adj))
+        _unit_phrases.setdefault(_phrase(_f), Unit(_u["code"], _u["kind"], True, _adj))
     for _s in _u.get("symbols", []):
         UNIT_SYMBOLS[_s] = Unit(_u["code"], _u["kind"], False, _adj)
-UNIT_MAX_WORDS = max(len(p) for p in UNIT_PHRASES)
+UNIT_PHRASES: Phrases = Phrases(_unit_phrases)
+UNIT_MAX_WORDS = UNIT_PHRASES.max_words
 
 
 # --- calendar -----------------------------------------------------------------
@@ -95,7 +109,7 @@ DAY_WORDS: dict[str, int] = {nw(k): v for k, v in _C["markers"]["day_words"].ite
 DAY_SPAN_LINKS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["day_span_links"])
 RELATIVE_DAYS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["relative_days"])
 HOUR_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["hour_cues"])
-DAY_PARTS: dict[tuple[str, ...], int] = {_phrase(k): v for k, v in _C["markers"]["day_parts"].items()}
+DAY_PARTS: Phrases = Phrases((_phrase(k), v) for k, v in _C["markers"]["day_parts"].items())
 MINUTE_WORDS: dict[str, int] = {nw(k): v for k, v in _C["markers"]["minute_words"].items()}
 WEEKDAYS: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["weekdays"])
 WEEKDAY_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["weekday_cues"])
@@ -104,10 +118,8 @@ WEEKDAY_CUES: frozenset[str] = frozenset(nw(w) for w in _C["markers"]["weekday_c
 # --- qualifiers ---------------------------------------------------------------
 _Q = _load("qualifiers.toml")
 #: phrase -> qualifier, for phrases written before / after the number
-QUALIFIERS_BEFORE: dict[tuple[str, ...], str] = {
-    _phrase(p): q for q, ps in _Q["before"].items() for p in ps}
-QUALIFIERS_AFTER: dict[tuple[str, ...], str] = {
-    _phrase(p): q for q, ps in _Q["after"].items() for p in ps}
+QUALIFIERS_BEFORE: Phrases = Phrases((_phrase(p), q) for q, ps in _Q["before"].items() for p in ps)
+QUALIFIERS_AFTER: Phrases = Phrases((_phrase(p), q) for q, ps in _Q["after"].items() for p in ps)
 QUALIFIER_MAX_WORDS = max(len(p) for p in [*QUALIFIERS_BEFORE, *QUALIFIERS_AFTER])
 RANGE_OPEN: dict[tuple[str, ...], frozenset[str]] = {
     _phrase(k): frozenset(nw(w) for w in v) for k, v in _Q["range"]["close"].items()}
@@ -120,9 +132,9 @@ _K = _load("cues.toml")
 ID_HEADS: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["heads"])
 ID_MAX_GAP: int = _K["identifier"]["max_gap"]
 ID_SERIES: frozenset[str] = frozenset(nw(w) for w in _K["identifier"]["series"])
-PERCENT_CUES: dict[tuple[str, ...], bool] = {_phrase(w): True for w in _K["percent"]["cues"]}
+PERCENT_CUES: Phrases = Phrases((_phrase(w), True) for w in _K["percent"]["cues"])
 AGE_CUES: frozenset[str] = frozenset(nw(w) for w in _K["age"]["cues"])
-AGE_AFTER: frozenset[tuple[str, ...]] = frozenset(_phrase(w) for w in _K["age"]["after"])
+AGE_AFTER: Phrases = Phrases((_phrase(w), True) for w in _K["age"]["after"])
 NOT_NOUNS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["not_nouns"])
 DEMONSTRATIVES: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["demonstratives"])
 ADVERBS: frozenset[str] = frozenset(nw(w) for w in _K["entity"]["adverbs"])

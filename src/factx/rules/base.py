@@ -85,12 +85,17 @@ class Doc:
         return 0 < k < self.n and self.toks[k - 1].end == self.toks[k].start
 
     # --- phrases --------------------------------------------------------------
-    def phrase_at(self, k: int, table: dict, max_words: int, first_clitic: bool = False):
+    def phrase_at(self, k: int, table: L.Phrases, max_words: int, first_clitic: bool = False):
         """Longest phrase of `table` starting at token k: (value, end token) or None.
 
         Phrases are word sequences; a detached clitic token is a word too (يقدر بـ).
         With `first_clitic`, the first word may carry a و/ف proclitic.
         """
+        if k >= self.n:
+            return None
+        first = self.toks[k].text
+        if first not in table.first and not (first_clitic and first[:1] in "وف" and first[1:] in table.first):
+            return None
         words = []
         for m in range(k, min(self.n, k + max_words)):
             t = self.toks[m]
@@ -112,11 +117,16 @@ class Doc:
                     return table[key2], k + ln
         return None
 
-    def phrase_before(self, j: int, table: dict, max_words: int):
+    def phrase_before(self, j: int, table: L.Phrases, max_words: int):
         """Longest phrase of `table` ending just before token j: (value, first token) or None.
 
         The first word may carry a proclitic و ف ب ل (وأكثر من، بنحو، لأكثر من).
         """
+        if not 0 < j <= self.n:
+            return None
+        last = self.toks[j - 1].text
+        if last not in table.last and not (last[:1] in "وفبل" and last[1:] in table.last):
+            return None
         for ln in range(max_words, 0, -1):
             k = j - ln
             if k < 0:

@@ -9,7 +9,6 @@ from ..text.tokens import splits, strip_definite
 from .base import Candidate, Doc, Mention, head_before, unit_after
 
 
-_AGE_AFTER = {p: True for p in L.AGE_AFTER}
 
 
 def _is_age(doc: Doc, cand: Candidate, end: int) -> bool:
@@ -18,7 +17,7 @@ def _is_age(doc: Doc, cand: Candidate, end: int) -> bool:
         w = doc.word(k)
         if w is not None and any(sp.stem in L.AGE_CUES for sp in splits(w)):
             return True
-    if doc.phrase_at(end, _AGE_AFTER, 3) is not None:
+    if doc.phrase_at(end, L.AGE_AFTER, 3) is not None:
         return True
     before = doc.tok_text(cand.i - 1)
     after = doc.tok_text(end)
@@ -35,7 +34,7 @@ def match(doc: Doc, cand: Candidate) -> Mention | None:
         kind = "age" if u[1] == "year" and _is_age(doc, cand, u[2]) else "duration"
         return cand.mention(kind, f"{kind}.unit", unit=u[1], unit_span=doc.span_of(cand.j, u[2]))
     # في العشرين من عمره: an age phrase right after the number
-    if doc.phrase_at(cand.j, _AGE_AFTER, 3) is not None:
+    if doc.phrase_at(cand.j, L.AGE_AFTER, 3) is not None:
         return cand.mention("age", "age.phrase", unit="year")
     # الأيام السبعة الماضية: a definite number after a plural time noun
     if num.definite or doc.tok_text(cand.i - 1) == "ال":
