@@ -59,19 +59,25 @@ def is_anchor_word(word: str) -> bool:
     return ANCHOR_RE.fullmatch(word) is not None
 
 
-#: anchors of each space-separated piece, as (start, end) inside it; () for none
-_PIECE_ANCHORS: dict[str, tuple[tuple[int, int], ...]] = {}
-_PIECE_CACHE_LIMIT = 300_000          # distinct pieces kept before the cache starts over
-_PIECE_CACHE_LONGEST = 64             # longer pieces (no spaces for a while) are not kept
+class _PieceAnchors(dict):
+    """Anchors of each space-separated piece, as (start, end) inside it; () for none.
+
+    Bounded: long pieces are not kept, and the cache starts over when full (an
+    archive's vocabulary is large, but it repeats).
+    """
+
+    LIMIT, LONGEST = 300_000, 64
+
+    def __missing__(self, piece: str) -> tuple[tuple[int, int], ...]:
+        found = tuple(m.span() for m in ANCHOR_RE.finditer(piece))
+        if len(piece) <= self.LONGEST:
+            if len(self) >= self.LIMIT:
+                self.clear()
+            self[piece] = found
+        return found
 
 
-def _piece_anchors(piece: str) -> tuple[tuple[int, int], ...]:
-    found = tuple(m.span() for m in ANCHOR_RE.finditer(piece))
-    if len(piece) <= _PIECE_CACHE_LONGEST:
-        if len(_PIECE_ANCHORS) >= _PIECE_CACHE_LIMIT:
-            _PIECE_ANCHORS.clear()
-        _PIECE_ANCHORS[piece] = found
-    return found
+_PIECE_ANCHORS = _PieceAnchors()
 
 
 def anchor_spans(norm: str) -> list[tuple[int, int]]:
@@ -80,18 +86,18 @@ def anchor_spans(norm: str) -> list[tuple[int, int]]:
     No anchor contains a space and the regex looks around only for letters,
     so the matches of the text are the matches of its space-separated pieces.
     A news archive repeats its words, so each distinct piece goes through the
-    regex once and the rest is C-speed list work (split, accumulate, map):
+    regex once and the rest is C-speed list work (split, map, accumulate):
     less than half the cost of running the regex over the whole text.
     """
     pieces = norm.split(" ")
     found = list(map(_PIECE_ANCHORS.get, pieces))
     if None in found:
         for i in compress(range(len(pieces)), map(is_, found, repeat(None))):
-            found[i] = _piece_anchors(pieces[i])
-    offsets = list(accumulate(map(len, pieces), initial=0))    # + i spaces before piece i
+            found[i] = _PIECE_ANCHORS[pieces[i]]
+    lengths = list(accumulate(map(len, pieces), initial=0))    # piece i starts at lengths[i] + i
     out = []
     for i in compress(range(len(pieces)), found):
-        p = offsets[i] + i
+        p = lengths[i] + i
         out.extend((p + a, p + b) for a, b in found[i])
     return out
 
