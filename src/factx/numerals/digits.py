@@ -18,9 +18,10 @@ candidate is a number is decided in plain Python.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
+
+import re
 
 import regex
 
@@ -28,6 +29,7 @@ import regex
 #: (at most 12 separated groups: a longer run of "1,1,1,…" is several numbers, and
 #: re-reading it whole at every numeral would make the scan quadratic)
 CANDIDATE_RE = regex.compile(r"[0-9]+(?:[.,،٬٫ ][0-9]+){0,12}")
+_SEPARATOR_RE = re.compile(r"([.,،٬٫ ])")
 MAX_DIGITS = 30   # longer digit strings are still reported, but not converted
 
 
@@ -42,7 +44,9 @@ class DigitRead(NamedTuple):
 def _to_fraction(int_part: str, frac_part: str = "") -> Fraction | None:
     if len(int_part) + len(frac_part) > MAX_DIGITS:
         return None
-    return Fraction(Decimal(f"{int_part}.{frac_part}" if frac_part else int_part))
+    if not frac_part:
+        return Fraction(int(int_part))
+    return Fraction(int(int_part + frac_part), 10 ** len(frac_part))
 
 
 def read_digits(norm: str, pos: int, multiplier_follows=None) -> DigitRead:
@@ -53,7 +57,9 @@ def read_digits(norm: str, pos: int, multiplier_follows=None) -> DigitRead:
     """
     m = CANDIDATE_RE.match(norm, pos)
     s = m.group()
-    parts = regex.split(r"([.,،٬٫ ])", s)          # digits, sep, digits, sep, …
+    if s.isdigit():                                  # no separator: most numbers
+        return DigitRead(_to_fraction(s), pos + len(s), False, False, len(s))
+    parts = _SEPARATOR_RE.split(s)                   # digits, sep, digits, sep, …
     groups, seps = parts[0::2], parts[1::2]
     first = groups[0]
     end = pos + len(first)
