@@ -134,31 +134,34 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
     if not mentions:
         return []
     bounds = _sentence_bounds(doc.norm)
-    nt = doc.nt
+    norm = doc.norm
+    span = _Spans(doc.nt)
     facts: list[Fact] = []
     b = 0
     for m in mentions:
         if wanted is not None and m.kind not in wanted:
             continue
-        s, e = nt.orig_span(m.start, m.end)
         while b < len(bounds) and bounds[b] <= m.start:
             b += 1
         sent_s = bounds[b - 1] if b > 0 else 0
-        sent_e = bounds[b] if b < len(bounds) else len(doc.norm)
-        while sent_s < m.start and doc.norm[sent_s].isspace():
+        sent_e = bounds[b] if b < len(bounds) else len(norm)
+        while sent_s < m.start and norm[sent_s].isspace():
             sent_s += 1
-        while sent_e > m.end and doc.norm[sent_e - 1].isspace():
+        while sent_e > m.end and norm[sent_e - 1].isspace():
             sent_e -= 1
+        where = span(m.start, m.end)
+        entity_span = span(*m.entity) if m.entity else None
         # The pipeline builds exactly typed values, so pydantic's type validation is
         # skipped (it was a quarter of the run time); §3's rules are still enforced.
-        entity_span = _span(doc, m.entity)
         fact = trusted(Fact, {
             "doc_id": doc_id, "kind": m.kind, "value": m.value, "low": m.low, "high": m.high,
             "qualifier": m.qualifier, "unit": m.unit,
             "entity": None if entity_span is None else text[entity_span.start:entity_span.end],
-            "span": trusted(Span, {"start": s, "end": e}), "text": text[s:e],
-            "sentence": _span(doc, (sent_s, sent_e)), "qualifier_span": _span(doc, m.qualifier_span),
-            "entity_span": entity_span, "unit_span": _span(doc, m.unit_span),
+            "span": where, "text": text[where.start:where.end],
+            "sentence": span(sent_s, sent_e),
+            "qualifier_span": span(*m.qualifier_span) if m.qualifier_span else None,
+            "entity_span": entity_span,
+            "unit_span": span(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
         })
         problems = fact_problems(fact)
@@ -168,8 +171,18 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
     return facts
 
 
-def _span(doc: Doc, sp: tuple[int, int] | None) -> Span | None:
-    if sp is None or sp[1] <= sp[0]:
-        return None
-    s, e = doc.nt.orig_span(*sp)
-    return trusted(Span, {"start": s, "end": e})
+class _Spans(dict):
+    """Original-text `Span` of a normalised span, made once per document: facts
+    of one sentence share their sentence span, a range's ends share a unit."""
+
+    def __init__(self, nt):
+        super().__init__()
+        self.nt = nt
+
+    def __call__(self, start: int, end: int) -> Span | None:
+        key = (start, end)
+        sp = self.get(key)
+        if sp is None and end > start:
+            s, e = self.nt.orig_span(start, end)
+            sp = self[key] = trusted(Span, {"start": s, "end": e})
+        return sp
