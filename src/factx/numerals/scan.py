@@ -62,16 +62,14 @@ def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
     norm = nt.norm
     out: list[Numeral] = []
     n = len(toks)
-    # stop[i]: the first blocked token after i (a number never reads across one)
-    next_blocked = [n] * (n + 1)
-    if blocked is not None:
-        for k in range(n - 1, -1, -1):
-            next_blocked[k] = k if blocked[k] else next_blocked[k + 1]
     resume = 0
     for i in (range(n) if starts is None else starts):
         if i < resume or (blocked is not None and blocked[i]):
             continue
-        stop = min(next_blocked[i + 1], i + 64)   # no number is longer; keeps the read local
+        # a number never reads across a blocked token, nor past 64 tokens (none is longer)
+        stop = min(n, i + 64)
+        if blocked is not None and True in blocked[i + 1:stop]:
+            stop = blocked.index(True, i + 1, stop)
         t = toks[i]
         num = None
         if t.kind == DIGITS:

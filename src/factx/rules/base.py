@@ -50,6 +50,8 @@ class Doc:
         self.toks: list[Token] = tokenize_windows(self.norm, wins) if sparse else tokenize(self.norm)
         self.n = len(self.toks)
         self.blocked = [False] * self.n
+        #: unit_after's answers by token (asked by several rules; tokens are blocked before)
+        self.units_after: dict[int, tuple | None] = {}
         self._starts = [t.start for t in self.toks]
         #: tokens a mention can start at: the digit and lexicon-word tokens the anchor regex found
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
@@ -265,7 +267,18 @@ def qualifier_after(doc: Doc, j: int) -> tuple[str, int] | None:
 # --- units --------------------------------------------------------------------------
 
 def unit_after(doc: Doc, j: int) -> tuple[L.Unit, str, int] | None:
-    """A unit word (or symbol) starting at token j: (unit, canonical code, end token)."""
+    """A unit word (or symbol) starting at token j: (unit, canonical code, end token).
+
+    Every quantity rule asks for the unit after its number; the answer is kept.
+    """
+    try:
+        return doc.units_after[j]
+    except KeyError:
+        hit = doc.units_after[j] = _unit_after(doc, j)
+        return hit
+
+
+def _unit_after(doc: Doc, j: int) -> tuple[L.Unit, str, int] | None:
     if j >= doc.n or doc.blocked[j]:
         return None
     t = doc.toks[j]
