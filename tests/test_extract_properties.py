@@ -83,3 +83,16 @@ def test_piece_anchors_equal_the_regex_on_the_whole_text(text):
     norm = normalize(text).norm
     for _ in range(2):                       # cold cache, then warm
         assert anchor_spans(norm) == [m.span() for m in ANCHOR_RE.finditer(norm)]
+
+
+@given(st.text(alphabet="aZq09/-_.ب ،", max_size=80))
+def test_codes_found_in_latin_runs_are_all_codes(text):
+    """Looking for codes only in runs holding a Latin letter finds what a scan of the
+    whole text finds (every code has a Latin letter)."""
+    from factx.rules.identifier import _CODE_RE, _latin_runs
+
+    def is_code(s):
+        return any(c.isdigit() for c in s) and any(c.isascii() and c.isalpha() for c in s)
+    everywhere = [m.span() for m in _CODE_RE.finditer(text) if is_code(m.group())]
+    in_runs = [m.span() for a, b in _latin_runs(text) for m in _CODE_RE.finditer(text, a, b) if is_code(m.group())]
+    assert in_runs == everywhere

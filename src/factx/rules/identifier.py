@@ -10,7 +10,7 @@ import regex
 
 from .. import lexicon as L
 from ..numerals.words import Numeral
-from ..text.tokens import DIGITS, LATIN, WORD, splits
+from ..text.tokens import ARABIC_LETTERS, splits
 from .base import Doc, Mention
 
 # +963 11 123 4567, 00963-..., 0933 123 456: a leading + / 0, then ≥ 8 digits in groups
@@ -18,6 +18,13 @@ _PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){
 # a code of Latin letters and digits: A/HRC/39/65, PHR-2019-01, F-16, 5G, G20
 # a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
+# Codes are looked for only in the runs of code characters that hold a Latin
+# letter: Arabic text has few, while running _CODE_RE everywhere stops at every number.
+_LATIN_RE = re.compile(r"[A-Za-z]+")
+_CODE_RUN_END_RE = re.compile(r"[A-Za-z0-9/\-_.]*")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-_.")
+# a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29 (opens with the rare "-")
+_HYPHENATED_RE = re.compile(rf"-(?<=[{ARABIC_LETTERS}A-Za-z]-)(?=[0-9])")
 _HASHTAG_RE = re.compile(r"#[\w\-]*[0-9][\w\-]*")
 
 
@@ -38,23 +45,35 @@ def find_patterns(doc: Doc) -> list[Mention]:
     norm = doc.norm
     for m in _HASHTAG_RE.finditer(norm):
         _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.hashtag")
-    for m in _CODE_RE.finditer(norm):
-        code = m.group()
-        if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
-            continue
-        _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.code")
+    for a, b in _latin_runs(norm):
+        for m in _CODE_RE.finditer(norm, a, b):
+            code = m.group()
+            if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
+                continue
+            _emit(doc, out, m.start(), m.end(), _digits_of(code), "identifier.code")
     for m in _PHONE_RE.finditer(norm):
         digits = _digits_of(m.group())
         if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
             _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
-    # a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29
-    for k in range(1, doc.n - 1):
-        t = doc.toks[k]
-        if t.text == "-" and doc.toks[k - 1].kind in (WORD, LATIN) and doc.toks[k + 1].kind == DIGITS \
-                and doc.adjacent(k) and doc.adjacent(k + 1):
-            d = doc.toks[k + 1]
-            _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
+    for m in _HYPHENATED_RE.finditer(norm):
+        k = doc.token_at(m.end())                    # the digits: an anchor, so always tokenised
+        d = doc.toks[k]
+        _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
     return out
+
+
+def _latin_runs(norm: str):
+    """The maximal runs of code characters (Latin letters, digits, / - _ .) that
+    contain a Latin letter, as (start, end); each run is walked once."""
+    covered = 0
+    for m in _LATIN_RE.finditer(norm):
+        a = m.start()
+        if a < covered:
+            continue
+        while a > covered and norm[a - 1] in _CODE_CHARS:
+            a -= 1
+        covered = _CODE_RUN_END_RE.match(norm, m.end()).end()
+        yield a, covered
 
 
 def match(doc: Doc, num: Numeral) -> Mention | None:

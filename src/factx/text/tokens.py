@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..lexicon import PROCLITICS
@@ -33,11 +35,18 @@ class Token(NamedTuple):
 GAP = "\u2029"
 
 
+_Match = re.Match
+_lastgroup = attrgetter("lastgroup")
+
+
 def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``norm[start:end]`` in order, with offsets into `norm`."""
     end = len(norm) if end is None else end
-    new = tuple.__new__                  # a NamedTuple without its Python-level __new__
-    return [new(Token, (m.lastgroup, m.group(), m.start(), m.end())) for m in _TOKEN_RE.finditer(norm, start, end)]
+    ms = list(_TOKEN_RE.finditer(norm, start, end))
+    # built column by column with C-level maps, and without the NamedTuple's
+    # Python-level __new__: tokens are the most numerous objects factx makes
+    return list(map(tuple.__new__, repeat(Token),
+                    zip(map(_lastgroup, ms), map(_Match.group, ms), map(_Match.start, ms), map(_Match.end, ms))))
 
 
 def tokenize_windows(norm: str, windows: list[tuple[int, int]]) -> list[Token]:
