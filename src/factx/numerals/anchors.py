@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import is_
+from itertools import accumulate, compress
 
 from .. import lexicon as L
 from ..text.tokens import ARABIC_LETTERS
@@ -90,10 +89,7 @@ def anchor_spans(norm: str) -> list[tuple[int, int]]:
     less than half the cost of running the regex over the whole text.
     """
     pieces = norm.split(" ")
-    found = list(map(_PIECE_ANCHORS.get, pieces))
-    if None in found:
-        for i in compress(range(len(pieces)), map(is_, found, repeat(None))):
-            found[i] = _PIECE_ANCHORS[pieces[i]]
+    found = list(map(_PIECE_ANCHORS.__getitem__, pieces))      # a miss calls __missing__
     lengths = list(accumulate(map(len, pieces), initial=0))    # piece i starts at lengths[i] + i
     out = []
     for i in compress(range(len(pieces)), found):
@@ -103,20 +99,23 @@ def anchor_spans(norm: str) -> list[tuple[int, int]]:
 
 
 def find_anchors(norm: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Start offsets of every anchor of `norm`, and the merged ``[start, end)``
-    windows of context around them."""
+    """Start offsets of every anchor of `norm`, and the ``[start, end)`` windows of
+    context around them (overlapping windows merged)."""
     starts: list[int] = []
     merged: list[list[int]] = []
-    before, after = CONTEXT_CHARS_BEFORE + 40, CONTEXT_CHARS_AFTER + 40   # room for word edges
+    n = len(norm)
     for a, b in anchor_spans(norm):
         starts.append(a)
-        if merged and a - before <= merged[-1][1] + after:
-            merged[-1][1] = b
+        if merged and a - CONTEXT_CHARS_BEFORE <= merged[-1][1]:       # within the last window
+            merged[-1][1] = max(merged[-1][1], _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER)))
+            continue
+        ws = _word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE))
+        we = _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER))
+        if merged and ws <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], we)
         else:
-            merged.append([a, b])
-    n = len(norm)
-    return starts, [(_word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE)),
-                     _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER))) for a, b in merged]
+            merged.append([ws, we])
+    return starts, [(a, b) for a, b in merged]
 
 
 def _word_start(norm: str, a: int) -> int:

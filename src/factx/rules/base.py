@@ -47,6 +47,8 @@ class Doc:
         self.norm = self.nt.norm
         # only the windows around anchors are tokenised (see numerals.anchors)
         anchor_starts, wins = find_anchors(self.norm)
+        #: the spans of text that are tokenised: every mention lies inside one
+        self.windows = wins if sparse else [(0, len(self.norm))]
         self.toks: list[Token] = tokenize_windows(self.norm, wins) if sparse else tokenize(self.norm)
         self.n = len(self.toks)
         self.blocked = [False] * self.n

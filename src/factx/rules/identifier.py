@@ -45,16 +45,18 @@ def find_patterns(doc: Doc) -> list[Mention]:
     norm = doc.norm
     for m in _HASHTAG_RE.finditer(norm):
         _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.hashtag")
-    for a, b in _latin_runs(norm):
+    for a, b in _latin_runs(norm, doc.windows):
         for m in _CODE_RE.finditer(norm, a, b):
             code = m.group()
             if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
                 continue
             _emit(doc, out, m.start(), m.end(), _digits_of(code), "identifier.code")
-    for m in _PHONE_RE.finditer(norm):
-        digits = _digits_of(m.group())
-        if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
-            _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
+    # a phone number is digits (anchors) with a + or 0 before them: inside a window
+    for a, b in doc.windows:
+        for m in _PHONE_RE.finditer(norm, a, b):
+            digits = _digits_of(m.group())
+            if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
+                _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
     for m in _HYPHENATED_RE.finditer(norm):
         k = doc.token_at(m.end())                    # the digits: an anchor, so always tokenised
         d = doc.toks[k]
@@ -62,18 +64,24 @@ def find_patterns(doc: Doc) -> list[Mention]:
     return out
 
 
-def _latin_runs(norm: str):
+def _latin_runs(norm: str, windows: list[tuple[int, int]]):
     """The maximal runs of code characters (Latin letters, digits, / - _ .) that
-    contain a Latin letter, as (start, end); each run is walked once."""
+    contain a Latin letter within one of `windows`, as (start, end).
+
+    A code has a letter next to a digit (an anchor), so its run has a letter
+    inside that digit's window; the run itself is followed to its real ends,
+    inside the window or not. Each run is walked once.
+    """
     covered = 0
-    for m in _LATIN_RE.finditer(norm):
-        a = m.start()
-        if a < covered:
-            continue
-        while a > covered and norm[a - 1] in _CODE_CHARS:
-            a -= 1
-        covered = _CODE_RUN_END_RE.match(norm, m.end()).end()
-        yield a, covered
+    for ws, we in windows:
+        for m in _LATIN_RE.finditer(norm, max(ws, covered), we):
+            a = m.start()
+            if a < covered:
+                continue
+            while a > covered and norm[a - 1] in _CODE_CHARS:
+                a -= 1
+            covered = _CODE_RUN_END_RE.match(norm, m.end()).end()
+            yield a, covered
 
 
 def match(doc: Doc, num: Numeral) -> Mention | None:
