@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from .. import lexicon as L
 from ..text.normalize import NormText, normalize
@@ -31,6 +32,7 @@ def is_weekday(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].text in L.WEEKDAY_CUES and w in L.WEEKDAYS
 
 
+@lru_cache(maxsize=65536)
 def fraction_of_group(word: str) -> tuple[int, int, Fraction] | None:
     """نصفهم → (prefix length, stem length, 1/2): a fraction word with a pronoun suffix."""
     for suffix in L.PRONOUN_SUFFIXES:
@@ -43,6 +45,7 @@ def fraction_of_group(word: str) -> tuple[int, int, Fraction] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def dual_unit(word: str) -> tuple[int, L.Unit] | None:
     """يومين → (prefix length, Unit day dual)."""
     for sp in splits(word):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from .. import lexicon as L
 from ..text.tokens import DIGITS, PUNCT, WORD, Split, Token, splits
@@ -73,6 +74,7 @@ def classify(stem: str):
     return None
 
 
+@lru_cache(maxsize=65536)
 def word_reading(word: str, allow: str = "any"):
     """(split, category) for a word, trying the bare word before proclitic splits.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from .. import lexicon as L
 from ..numerals.words import Numeral, classify
@@ -153,6 +154,7 @@ class Doc:
 
 # --- the counted noun -----------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def noun_like(w: str | None) -> bool:
     """Could this word be a counted noun? (not a particle, number, month or qualifier word)."""
     if w is None or len(w) < 2 or w in L.NOT_NOUNS:
@@ -183,21 +185,25 @@ def entity_after(doc: Doc, j: int) -> tuple[int, int] | None:
     return noun_span(doc, j)
 
 
+@lru_cache(maxsize=65536)
 def _prepositional(w: str) -> bool:
     """للجمعية، بالمدينة: a preposition glued to a definite noun starts a phrase, not a tamyiz."""
     return any(sp.prefix in L.PREPOSITION_ARTICLES for sp in splits(w)[1:])
 
 
+@lru_cache(maxsize=65536)
 def _definite(w: str) -> bool:
     return any(sp.definite for sp in splits(w)[1:])
 
 
+@lru_cache(maxsize=65536)
 def _adjective_like(w: str) -> bool:
     """Nisba adjectives (حدودي، حدوديا، عسكرية) follow their noun."""
     stem = strip_definite(w)[1]
     return stem.endswith(("ي", "يا", "يه", "يين", "يون"))
 
 
+@lru_cache(maxsize=65536)
 def is_feminine(w: str) -> bool:
     """Feminine by form (ة، ات، ى) or by lexicon (حرب، أرض)."""
     stem = strip_definite(w)[1]
@@ -239,6 +245,7 @@ def head_before(doc: Doc, i: int, definite_only: bool, gender: str | None = None
     return head
 
 
+@lru_cache(maxsize=65536)
 def looks_plural(w: str) -> bool:
     """Sound plurals and the commonest broken-plural pattern (أفعال)."""
     stem = strip_definite(w)[1]

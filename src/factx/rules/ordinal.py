@@ -5,6 +5,7 @@ adjective, after it when the ordinal is in construct (أول مرحلة، أول
 
 from __future__ import annotations
 
+from functools import lru_cache
 from .. import lexicon as L
 from ..numerals.words import Numeral
 from ..text.tokens import WORD, splits, strip_definite
@@ -13,6 +14,7 @@ from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_li
 _FIRST = frozenset({"اول", "اولي"})
 
 
+@lru_cache(maxsize=65536)
 def _ordinal_word(w: str):
     for sp in splits(w):
         if sp.stem in L.ORDINALS and sp.prefix in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ك", "ف", "فال"):
