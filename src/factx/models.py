@@ -220,10 +220,13 @@ def trusted(cls: type[BaseModel], values: dict) -> BaseModel:
     """
     m = object.__new__(cls)
     _set_dict(m, values)
-    _set_fields_set(m, set(values))
+    _set_fields_set(m, _FIELD_SETS[cls].copy())
     _set_extra(m, {} if cls is Fact else None)       # Fact allows extra fields, Span forbids them
     _set_private(m, None)
     return m
+
+
+_FIELD_SETS = {cls: set(cls.model_fields) for cls in (Fact, Span)}
 
 
 def source_problems(f: Fact, document: str) -> list[str]:

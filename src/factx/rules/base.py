@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from operator import attrgetter
 
 from .. import lexicon as L
 from ..numerals.words import Numeral, classify
@@ -16,6 +17,7 @@ from ..text.normalize import NormText, normalize
 from ..numerals.anchors import find_anchors
 from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, strip_definite, tokenize, tokenize_windows
 
+_start_of = attrgetter("start")
 # the proclitic particles written apart from the number (بـ 76، الـ 44)
 DETACHED_CLITICS = frozenset({"ب", "ل", "ال", "و", "ف", "ك", "وال", "بال", "لل", "وب"})
 
@@ -55,7 +57,7 @@ class Doc:
         self.blocked = [False] * self.n
         #: unit_after's answers by token (asked by several rules; tokens are blocked before)
         self.units_after: dict[int, tuple | None] = {}
-        self._starts = [t.start for t in self.toks]
+        self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and lexicon-word tokens the anchor regex found
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
                         if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
@@ -132,19 +134,21 @@ class Doc:
         last = self.toks[j - 1].text
         if last not in table.last and not (last[:1] in "وفبل" and last[1:] in table.last):
             return None
-        for ln in range(max_words, 0, -1):
-            k = j - ln
-            if k < 0:
-                continue
-            if any(self.toks[m].kind != WORD for m in range(k, j)):
-                continue
-            words = tuple(self.toks[m].text for m in range(k, j))
-            if words in table:
-                return table[words], k
-            if words[0][:1] in ("و", "ف", "ب", "ل") and len(words[0]) > 2:
-                w2 = (words[0][1:],) + words[1:]
-                if w2 in table:
-                    return table[w2], k
+        words = []                                  # the run of words ending at j, read backwards
+        for m in range(j - 1, max(j - max_words, 0) - 1, -1):
+            t = self.toks[m]
+            if t.kind != WORD:
+                break
+            words.append(t.text)
+        words.reverse()
+        for ln in range(len(words), 0, -1):
+            key = tuple(words[-ln:])
+            if key in table:
+                return table[key], j - ln
+            if key[0][:1] in ("و", "ف", "ب", "ل") and len(key[0]) > 2:
+                key2 = (key[0][1:],) + key[1:]
+                if key2 in table:
+                    return table[key2], j - ln
         return None
 
     def span_of(self, i: int, j: int) -> tuple[int, int]:
