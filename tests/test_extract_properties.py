@@ -103,3 +103,28 @@ def test_codes_found_in_latin_runs_are_all_codes(text):
     in_windows = [m.span() for a, b in _latin_runs(doc.norm, doc.windows)
                   for m in _CODE_RE.finditer(doc.norm, a, b) if is_code(m.group())]
     assert in_windows == [m.span() for m in _CODE_RE.finditer(doc.norm) if is_code(m.group())]
+
+
+def test_extract_leaves_the_cyclic_gc_as_it_found_it(monkeypatch):
+    """extract pauses the cyclic collector while it runs, and only then."""
+    import gc
+    import sys
+    assert gc.isenabled()
+    assert factx.extract("قتل 3 أشخاص") and gc.isenabled()
+    gc.disable()
+    try:
+        factx.extract("قتل 3 أشخاص")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    module = sys.modules["factx.extract"]
+
+    def boom(doc):
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    monkeypatch.setattr(module, "_mentions", boom)
+    try:
+        factx.extract("قتل 3 أشخاص")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
