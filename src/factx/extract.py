@@ -113,7 +113,7 @@ def _unsign(cand: Candidate, m: Mention) -> bool:
 
 
 def _sentence_bounds(norm: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END_RE.finditer(norm)]
+    return list(map(re.Match.end, _SENTENCE_END_RE.finditer(norm)))
 
 
 def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None) -> list[Fact]:

@@ -20,7 +20,7 @@ _PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
 # Codes are looked for only in the runs of code characters that hold a Latin
 # letter: Arabic text has few, while running _CODE_RE everywhere stops at every number.
-_LATIN_RE = re.compile(r"[A-Za-z]+")
+_LATIN_RE = regex.compile(r"[A-Za-z]+")          # regex skips to a character class faster than re
 _CODE_RUN_END_RE = re.compile(r"[A-Za-z0-9/\-_.]*")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-_.")
 # a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29 (opens with the rare "-")
