@@ -82,7 +82,7 @@ def test_piece_anchors_equal_the_regex_on_the_whole_text(text):
     from factx.text.normalize import normalize
     norm = normalize(text).norm
     for _ in range(2):                       # cold cache, then warm
-        assert anchor_spans(norm) == [m.span() for m in ANCHOR_RE.finditer(norm)]
+        assert list(anchor_spans(norm)) == [m.span() for m in ANCHOR_RE.finditer(norm)]
 
 
 @given(st.text(alphabet="aZq09/-_.ب ،", max_size=300))

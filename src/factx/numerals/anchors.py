@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Iterator
 from itertools import accumulate, compress
 
 from .. import lexicon as L
@@ -79,7 +80,7 @@ class _PieceAnchors(dict):
 _PIECE_ANCHORS = _PieceAnchors()
 
 
-def anchor_spans(norm: str) -> list[tuple[int, int]]:
+def anchor_spans(norm: str) -> Iterator[tuple[int, int]]:
     """Every match of ANCHOR_RE in `norm`, in order, as (start, end).
 
     No anchor contains a space and the regex looks around only for letters,
@@ -91,31 +92,40 @@ def anchor_spans(norm: str) -> list[tuple[int, int]]:
     pieces = norm.split(" ")
     found = list(map(_PIECE_ANCHORS.__getitem__, pieces))      # a miss calls __missing__
     lengths = list(accumulate(map(len, pieces), initial=0))    # piece i starts at lengths[i] + i
-    out = []
     for i in compress(range(len(pieces)), found):
         p = lengths[i] + i
-        out.extend((p + a, p + b) for a, b in found[i])
-    return out
+        for a, b in found[i]:
+            yield p + a, p + b
 
 
 def find_anchors(norm: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Start offsets of every anchor of `norm`, and the ``[start, end)`` windows of
     context around them (overlapping windows merged)."""
     starts: list[int] = []
-    merged: list[list[int]] = []
-    n = len(norm)
+    windows: list[tuple[int, int]] = []
+    first = last = -1                    # the open window: its first anchor start, last anchor end
     for a, b in anchor_spans(norm):
         starts.append(a)
-        if merged and a - CONTEXT_CHARS_BEFORE <= merged[-1][1]:       # within the last window
-            merged[-1][1] = max(merged[-1][1], _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER)))
+        if first >= 0 and a - CONTEXT_CHARS_BEFORE <= last + CONTEXT_CHARS_AFTER:
+            last = max(last, b)          # its context overlaps the open window's
             continue
-        ws = _word_start(norm, max(0, a - CONTEXT_CHARS_BEFORE))
-        we = _word_end(norm, min(n, b + CONTEXT_CHARS_AFTER))
-        if merged and ws <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], we)
-        else:
-            merged.append([ws, we])
-    return starts, [(a, b) for a, b in merged]
+        if first >= 0:
+            _close(norm, windows, first, last)
+        first, last = a, b
+    if first >= 0:
+        _close(norm, windows, first, last)
+    return starts, windows
+
+
+def _close(norm: str, windows: list[tuple[int, int]], first: int, last: int) -> None:
+    """Add the window of anchors [first, last) with its context, out to word edges,
+    merged with the previous window when the word edges make them meet."""
+    ws = _word_start(norm, max(0, first - CONTEXT_CHARS_BEFORE))
+    we = _word_end(norm, min(len(norm), last + CONTEXT_CHARS_AFTER))
+    if windows and ws <= windows[-1][1]:
+        windows[-1] = (windows[-1][0], we)
+    else:
+        windows.append((ws, we))
 
 
 def _word_start(norm: str, a: int) -> int:
