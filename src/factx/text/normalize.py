@@ -80,10 +80,12 @@ def _build_expansions() -> dict[str, str]:
 
 #: characters whose normalised form is not exactly one character
 EXPANSIONS: dict[str, str] = _build_expansions()
-# stdlib re with ranges: a character class this size is several times faster than in `regex`
-_SPECIAL_RE = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
-    "\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\u00ad\ufeff\ufb50-\ufdff\ufe70-\ufefe]+")
+_SPECIAL_CLASS = ("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+                  "\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\u00ad\ufeff\ufb50-\ufdff\ufe70-\ufefe]")
+# "C C*", not "C+": stdlib re skips ahead to a pattern's leading character class in C,
+# but tries a leading repeat at every position (3.3 vs 8.4 ns/char on the seeds).
+# A class this size is also several times faster in re than in `regex`.
+_SPECIAL_RE = re.compile(f"{_SPECIAL_CLASS}{_SPECIAL_CLASS}*")
 assert all(_SPECIAL_RE.fullmatch(c) for c in EXPANSIONS), "_SPECIAL_RE must cover EXPANSIONS"
 
 
