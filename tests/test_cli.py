@@ -414,14 +414,14 @@ def test_atomic_writer_dash_is_stdout(capfd):
 def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, workers):
     if workers > 1 and multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched extractor only reaches forked workers")
-    real = factx.extract
+    real = factx.extract_records
 
     def flaky(text, doc_id=None, kinds=None):
         if "BOOM" in text:
             raise RuntimeError("exploded")
         return real(text, doc_id=doc_id, kinds=kinds)
 
-    monkeypatch.setattr(factx, "extract", flaky)
+    monkeypatch.setattr(factx, "extract_records", flaky)
     path = tmp_path / "c.jsonl"
     path.write_text("".join(json.dumps({"id": f"d{i}", "text": f"{PHRASE} {'BOOM' if i == 2 else ''}"},
                                        ensure_ascii=False) + "\n" for i in range(5)), encoding="utf-8")
@@ -435,14 +435,13 @@ def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, wo
 
 
 def test_extractor_invalid_fact_is_a_bad_document(monkeypatch, capsys, tmp_path):
-    real = factx.extract
+    real = factx.extract_records
 
     def shifted(text, doc_id=None, kinds=None):
-        return [f.model_copy(update={"span": f.span.model_copy(update={"start": f.span.start + 1,
-                                                                        "end": f.span.end + 1})})
-                for f in real(text, doc_id=doc_id, kinds=kinds)]
+        return [{**r, "span": {"start": r["span"]["start"] + 1, "end": r["span"]["end"] + 1}}
+                for r in real(text, doc_id=doc_id, kinds=kinds)]
 
-    monkeypatch.setattr(factx, "extract", shifted)
+    monkeypatch.setattr(factx, "extract_records", shifted)
     src = tmp_path / "a.txt"
     src.write_text(PHRASE, encoding="utf-8")
     assert cli.main(["extract", str(src), "--workers", "1", "-o", str(tmp_path / "o.jsonl")]) == 1
@@ -624,3 +623,29 @@ def test_reader_is_lazy(tmp_path):
     assert next(it) == Doc("a", "١", str(first))
     second.write_text('{"id": "late", "text": "2"}\n', encoding="utf-8")  # created after the start
     assert next(it) == Doc("late", "2", str(second), 1)
+
+
+def test_extract_command_does_not_load_pydantic():
+    """The extract path writes plain records: starting it must not import pydantic
+    (half of the start-up time); validate still loads the models."""
+    code = ("import sys, factx.cli\n"
+            "from factx import extract_records\n"
+            "extract_records('قتل أكثر من 500 شخص')\n"
+            "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"
+            "assert 'jsonschema' not in sys.modules, 'jsonschema was imported'\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+
+
+def test_extract_output_is_the_library_facts(tmp_path):
+    """The command's JSON lines parse to exactly the library's Fact records."""
+    path = seed_corpus(tmp_path / "seeds.jsonl")
+    p = run("extract", path, "--workers", "1")
+    assert p.returncode == 0, p.stderr
+    got = records(p.stdout)
+    want = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            want += [json.loads(f.model_dump_json()) for f in factx.extract(doc["text"], doc_id=doc["id"])]
+    assert got == want and got

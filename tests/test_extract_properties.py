@@ -3,6 +3,7 @@ records validate, and normalisation noise does not change what is found."""
 
 from __future__ import annotations
 
+import json
 import random
 
 from hypothesis import given, strategies as st
@@ -128,3 +129,26 @@ def test_extract_leaves_the_cyclic_gc_as_it_found_it(monkeypatch):
     except RuntimeError:
         pass
     assert gc.isenabled()
+
+
+def _records_match_facts(text: str) -> None:
+    records = factx.extract_records(text, doc_id="d")
+    facts = factx.extract(text, doc_id="d")
+    assert [json.loads(f.model_dump_json()) for f in facts] == records
+    for r in records:
+        assert list(r) == list(Fact.model_fields)
+    dicts = [v for r in records for v in r.values() if isinstance(v, dict)]
+    assert len({id(d) for d in dicts}) == len(dicts), "records share a mutable span dict"
+
+
+@given(arabicish)
+def test_plain_records_are_the_facts(text):
+    """extract_records (the command line's pydantic-free path) gives exactly the
+    facts of extract, as JSON-ready dicts in the model's field order."""
+    _records_match_facts(text)
+
+
+def test_plain_records_are_the_facts_on_the_seeds():
+    from pathlib import Path
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        _records_match_facts(path.read_text(encoding="utf-8"))

@@ -5,8 +5,22 @@
     [500]
 """
 
-from .models import Fact, Span, QUANTITY_KINDS
-from .extract import extract
+from typing import TYPE_CHECKING
+
+from .extract import extract, extract_records
+from .record import QUANTITY_KINDS
+
+if TYPE_CHECKING:
+    from .models import Fact, Span
 
 __version__ = "0.1.0"
-__all__ = ["extract", "Fact", "Span", "QUANTITY_KINDS", "__version__"]
+__all__ = ["extract", "extract_records", "Fact", "Span", "QUANTITY_KINDS", "__version__"]
+
+
+def __getattr__(name: str):
+    """`Fact` and `Span` are pydantic models: loaded when first asked for, so that
+    importing factx (and starting the command line) does not load pydantic."""
+    if name in ("Fact", "Span"):
+        from . import models
+        return getattr(models, name)
+    raise AttributeError(f"module 'factx' has no attribute {name!r}")

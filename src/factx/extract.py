@@ -9,19 +9,27 @@ Order matters and is the whole design:
    order percent → money → measure → duration/age → count;
 4. ordinal words are read last, on tokens no quantity has taken;
 5. qualifiers attach to the quantity they bound; spans map to the original.
+
+`extract` gives pydantic `Fact` records; `extract_records` gives the same
+records as plain dicts, without loading pydantic (what the command line
+writes). Both come from one pipeline and are checked by the same §3 rules.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from .models import KINDS, NONNEGATIVE_KINDS, Fact, Span, fact_problems, trusted
+from .record import KINDS, NONNEGATIVE_KINDS, value_problems
 from .numerals.scan import scan
 from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
 from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
+
+if TYPE_CHECKING:
+    from .models import Fact
 
 _QUANTITY_RULES = (percent.match, money.match, measure.match, duration.match, count.match)
 # One mark, not a run: "[.!?]+(?=\s)" backtracks through every run glued to a word
@@ -122,6 +130,34 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
     `kinds` restricts the output to those kinds (default: all). Spans are
     offsets into `text` exactly as given.
     """
+    from .models import Fact, Span, trusted       # pydantic is loaded by the first call, not by import
+
+    def make_span(start: int, end: int) -> Span:
+        return trusted(Span, {"start": start, "end": end})
+
+    def make_fact(values: dict) -> Fact:
+        return trusted(Fact, values)
+
+    return _extract(text, doc_id, kinds, make_span, make_fact)
+
+
+def extract_records(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
+    """The facts of `extract` as plain dicts (spans as ``{"start", "end"}`` dicts),
+    keys in the order of `Fact`'s fields: ready for ``json.dumps``, and no
+    pydantic. Each has passed the same §3 checks as a `Fact`."""
+    return _extract(text, doc_id, kinds, _span_dict, _same)
+
+
+def _span_dict(start: int, end: int) -> dict:
+    return {"start": start, "end": end}
+
+
+def _same(values: dict) -> dict:
+    return values
+
+
+def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None,
+             make_span: Callable[[int, int], Any], make_record: Callable[[dict], Any]) -> list:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
     wanted = None
@@ -131,7 +167,7 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
         if unknown:
             raise UnknownKindError(f"unknown kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
     with _cyclic_gc_paused():
-        return _facts(text, doc_id, wanted)
+        return _records(text, doc_id, wanted, make_span, make_record)
 
 
 @contextmanager
@@ -155,15 +191,16 @@ def _cyclic_gc_paused():
         gc.enable()
 
 
-def _facts(text: str, doc_id: str | None, wanted: set[str] | None) -> list[Fact]:
+def _records(text: str, doc_id: str | None, wanted: set[str] | None,
+             make_span: Callable[[int, int], Any], make_record: Callable[[dict], Any]) -> list:
     doc = Doc(text)
     mentions = _mentions(doc)
     if not mentions:
         return []
     bounds = _sentence_bounds(doc.norm)
     norm = doc.norm
-    span = _Spans(doc.nt)
-    facts: list[Fact] = []
+    spans = _Spans(doc.nt, make_span)
+    out = []
     b = 0
     for m in mentions:
         if wanted is not None and m.kind not in wanted:
@@ -176,40 +213,53 @@ def _facts(text: str, doc_id: str | None, wanted: set[str] | None) -> list[Fact]
             sent_s += 1
         while sent_e > m.end and norm[sent_e - 1].isspace():
             sent_e -= 1
-        where = span(m.start, m.end)
-        entity_span = span(*m.entity) if m.entity else None
+        s, e, where = spans(m.start, m.end)
+        entity = spans(*m.entity) if m.entity else None
         # The pipeline builds exactly typed values, so pydantic's type validation is
         # skipped (it was a quarter of the run time); §3's rules are still enforced.
-        fact = trusted(Fact, {
+        values = {
             "doc_id": doc_id, "kind": m.kind, "value": m.value, "low": m.low, "high": m.high,
             "qualifier": m.qualifier, "unit": m.unit,
-            "entity": None if entity_span is None else text[entity_span.start:entity_span.end],
-            "span": where, "text": text[where.start:where.end],
-            "sentence": span(sent_s, sent_e),
-            "qualifier_span": span(*m.qualifier_span) if m.qualifier_span else None,
-            "entity_span": entity_span,
-            "unit_span": span(*m.unit_span) if m.unit_span else None,
+            "entity": None if entity is None else text[entity[0]:entity[1]],
+            "span": where, "text": text[s:e],
+            "sentence": spans.made(sent_s, sent_e),
+            "qualifier_span": spans.made(*m.qualifier_span) if m.qualifier_span else None,
+            "entity_span": None if entity is None else entity[2],
+            "unit_span": spans.made(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
-        })
-        problems = fact_problems(fact)
+        }
+        problems = value_problems(values)
         if problems:
-            raise InvalidFactError(f"{problems[0]} (rule {m.rule}, text {fact.text!r}): please report this input")
-        facts.append(fact)
-    return facts
+            raise InvalidFactError(f"{problems[0]} (rule {m.rule}, text {text[s:e]!r}): please report this input")
+        out.append(make_record(values))
+    return out
 
 
 class _Spans(dict):
-    """Original-text `Span` of a normalised span, made once per document: facts
-    of one sentence share their sentence span, a range's ends share a unit."""
+    """Original-text span of a normalised span, mapped once per document: facts
+    of one sentence share their sentence span, a range's ends share a unit.
+    Immutable span objects (`Span`) are shared too; dicts are made afresh, so
+    that no two records share a mutable value."""
 
-    def __init__(self, nt):
+    def __init__(self, nt, make: Callable[[int, int], Any]):
         super().__init__()
-        self.nt = nt
+        self.nt, self.make = nt, make
+        self.share = make is not _span_dict
 
-    def __call__(self, start: int, end: int) -> Span | None:
+    def __call__(self, start: int, end: int) -> tuple[int, int, Any] | None:
+        """(original start, original end, span object); None for an empty span."""
         key = (start, end)
-        sp = self.get(key)
-        if sp is None and end > start:
+        hit = self.get(key)
+        if hit is None:
+            if end <= start:
+                return None
             s, e = self.nt.orig_span(start, end)
-            sp = self[key] = trusted(Span, {"start": s, "end": e})
-        return sp
+            hit = self[key] = (s, e, self.make(s, e))
+        elif not self.share:
+            return hit[0], hit[1], self.make(hit[0], hit[1])
+        return hit
+
+    def made(self, start: int, end: int) -> Any:
+        """The span object alone (None for an empty span)."""
+        hit = self(start, end)
+        return None if hit is None else hit[2]

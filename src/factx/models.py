@@ -9,33 +9,15 @@ caller can tell which of §3's rules a record broke.
 
 from __future__ import annotations
 
-import calendar
-import math
-import re
 from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .lexicon import UNIT_CODES
-
-Kind = Literal[
-    "count", "percent", "money", "measure", "duration", "age",
-    "ordinal", "date", "time", "identifier",
-]
-Qualifier = Literal[
-    "exact", "approximately", "more_than", "at_least", "less_than",
-    "at_most", "range", "vague",
-]
-
-KINDS: tuple[str, ...] = Kind.__args__
-QUALIFIERS: tuple[str, ...] = Qualifier.__args__
-QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "duration", "age"})
-NONNEGATIVE_KINDS = frozenset({"count", "percent"})
+from .record import (KINDS, NONNEGATIVE_KINDS, QUALIFIERS, QUANTITY_KINDS, Kind, Qualifier,  # noqa: F401
+                     slice_problems, value_problems)
 
 Number = Union[int, float]
-
-_DATE_RE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
-_TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})")
 
 
 class Span(BaseModel):
@@ -130,78 +112,9 @@ def _where(data: dict) -> str:
     return f"record doc_id={data.get('doc_id')!r}"
 
 
-def _finite(x) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
-
-
 def fact_problems(f: Fact) -> list[str]:
     """The §3 rules `f` breaks (without the document), each as ``[rule] message``."""
-    out: list[str] = []
-    if f.kind in QUANTITY_KINDS:
-        if f.value is not None and not _finite(f.value):
-            out.append(f"[quantity-value] {f.kind} value must be a finite number, got {f.value!r}")
-        if f.value is None and f.low is None and f.high is None:
-            out.append("[quantity-null] value may be null only when low or high is set")
-        for name in ("low", "high"):
-            b = getattr(f, name)
-            if b is not None and not _finite(b):
-                out.append(f"[bounds-finite] {name} must be finite")
-        if _finite(f.value):
-            if f.low is not None and f.low > f.value:
-                out.append(f"[bounds-order] low {f.low} > value {f.value}")
-            if f.high is not None and f.value > f.high:
-                out.append(f"[bounds-order] value {f.value} > high {f.high}")
-        if f.kind in NONNEGATIVE_KINDS:
-            for name in ("value", "low", "high"):
-                b = getattr(f, name)
-                if _finite(b) and b < 0:
-                    out.append(f"[non-negative] {f.kind} {name} must be >= 0, got {b}")
-    if f.low is not None and f.high is not None and _finite(f.low) and _finite(f.high) and f.low > f.high:
-        out.append(f"[bounds-order] low {f.low} > high {f.high}")
-    if f.qualifier == "range":
-        if f.low is None or f.high is None:
-            out.append("[range-bounds] qualifier 'range' needs both low and high")
-        elif not f.low < f.high:
-            out.append(f"[range-bounds] qualifier 'range' needs low < high, got {f.low}, {f.high}")
-    if f.qualifier == "exact" and f.value is None:
-        out.append("[exact-value] qualifier 'exact' needs a value")
-    if f.kind == "date" and f.value is not None:
-        if not isinstance(f.value, str) or not _valid_date(f.value, hijri=f.calendar == "hijri"):
-            out.append(f"[date-format] date value {f.value!r} is not a valid YYYY, YYYY-MM or YYYY-MM-DD (XXXX for an unknown year)")
-    if f.kind == "time" and f.value is not None:
-        if not isinstance(f.value, str) or not _valid_time(f.value):
-            out.append(f"[time-format] time value {f.value!r} is not a valid THH:MM")
-    if f.kind == "identifier" and not (isinstance(f.value, str) and f.value):
-        out.append("[identifier-value] identifier value must be a non-empty string of its digits")
-    return out
-
-
-def _valid_date(v: str, hijri: bool = False) -> bool:
-    m = _DATE_RE.fullmatch(v)
-    if not m:
-        return False
-    if m["m"] is None:
-        return True
-    month = int(m["m"])
-    if not 1 <= month <= 12:
-        return False
-    if m["d"] is None:
-        return True
-    day = int(m["d"])
-    if hijri:                                   # hijri months have 29 or 30 days
-        return 1 <= day <= 30
-    year = 2000 if m["y"] == "XXXX" else int(m["y"])  # 2000 is a leap year: 29 Feb allowed when unknown
-    return 1 <= day <= calendar.monthrange(year, month)[1]
-
-
-def _valid_time(v: str) -> bool:
-    m = _TIME_RE.fullmatch(v)
-    if not m:
-        return False
-    if m["date"] and not _valid_date(m["date"]):
-        return False
-    h, mi = int(m["h"]), int(m["mi"])
-    return (h <= 23 and mi <= 59) or (h == 24 and mi == 0)
+    return value_problems(f.__dict__)
 
 
 # BaseModel's slots, set through their descriptors: object.__setattr__ on a model
@@ -231,9 +144,4 @@ _FIELD_SETS = {cls: set(cls.model_fields) for cls in (Fact, Span)}
 
 def source_problems(f: Fact, document: str) -> list[str]:
     """The §3 rules `f` breaks against its source `document`."""
-    out = []
-    if not 0 <= f.span.start < f.span.end <= len(document):
-        out.append(f"[span-bounds] span {f.span.start}-{f.span.end} is outside the document (length {len(document)})")
-    elif document[f.span.start:f.span.end] != f.text:
-        out.append(f"[text-slice] text {f.text!r} != document slice {document[f.span.start:f.span.end]!r}")
-    return out
+    return slice_problems(f.span.start, f.span.end, f.text, document)

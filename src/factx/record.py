@@ -1,0 +1,118 @@
+"""The fact record as plain data: its closed lists and the checks of SPEC §3.
+
+Nothing here needs pydantic, so the command line can extract and check
+records without loading it (a tenth of a second at every start). `models`
+builds the pydantic `Fact` on these lists and checks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Mapping
+from typing import Any, Literal
+
+Kind = Literal[
+    "count", "percent", "money", "measure", "duration", "age",
+    "ordinal", "date", "time", "identifier",
+]
+Qualifier = Literal[
+    "exact", "approximately", "more_than", "at_least", "less_than",
+    "at_most", "range", "vague",
+]
+
+KINDS: tuple[str, ...] = Kind.__args__
+QUALIFIERS: tuple[str, ...] = Qualifier.__args__
+QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "duration", "age"})
+NONNEGATIVE_KINDS = frozenset({"count", "percent"})
+
+_DATE_RE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
+_TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})")
+
+
+def _finite(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def value_problems(r: Mapping[str, Any]) -> list[str]:
+    """The §3 rules a record's values break (without the document), each as
+    ``[rule] message``. `r` maps field names to values (a record dict, or a
+    `Fact`'s ``__dict__``)."""
+    kind, value, low, high, qualifier = r["kind"], r["value"], r["low"], r["high"], r["qualifier"]
+    out: list[str] = []
+    if kind in QUANTITY_KINDS:
+        if value is not None and not _finite(value):
+            out.append(f"[quantity-value] {kind} value must be a finite number, got {value!r}")
+        if value is None and low is None and high is None:
+            out.append("[quantity-null] value may be null only when low or high is set")
+        for name in ("low", "high"):
+            b = r[name]
+            if b is not None and not _finite(b):
+                out.append(f"[bounds-finite] {name} must be finite")
+        if _finite(value):
+            if low is not None and low > value:
+                out.append(f"[bounds-order] low {low} > value {value}")
+            if high is not None and value > high:
+                out.append(f"[bounds-order] value {value} > high {high}")
+        if kind in NONNEGATIVE_KINDS:
+            for name in ("value", "low", "high"):
+                b = r[name]
+                if _finite(b) and b < 0:
+                    out.append(f"[non-negative] {kind} {name} must be >= 0, got {b}")
+    if low is not None and high is not None and _finite(low) and _finite(high) and low > high:
+        out.append(f"[bounds-order] low {low} > high {high}")
+    if qualifier == "range":
+        if low is None or high is None:
+            out.append("[range-bounds] qualifier 'range' needs both low and high")
+        elif not low < high:
+            out.append(f"[range-bounds] qualifier 'range' needs low < high, got {low}, {high}")
+    if qualifier == "exact" and value is None:
+        out.append("[exact-value] qualifier 'exact' needs a value")
+    if kind == "date" and value is not None:
+        if not isinstance(value, str) or not _valid_date(value, hijri=r.get("calendar") == "hijri"):
+            out.append(f"[date-format] date value {value!r} is not a valid YYYY, YYYY-MM or YYYY-MM-DD (XXXX for an unknown year)")
+    if kind == "time" and value is not None:
+        if not isinstance(value, str) or not _valid_time(value):
+            out.append(f"[time-format] time value {value!r} is not a valid THH:MM")
+    if kind == "identifier" and not (isinstance(value, str) and value):
+        out.append("[identifier-value] identifier value must be a non-empty string of its digits")
+    return out
+
+
+def _valid_date(v: str, hijri: bool = False) -> bool:
+    m = _DATE_RE.fullmatch(v)
+    if not m:
+        return False
+    if m["m"] is None:
+        return True
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return False
+    if m["d"] is None:
+        return True
+    day = int(m["d"])
+    if hijri:                                   # hijri months have 29 or 30 days
+        return 1 <= day <= 30
+    year = 2000 if m["y"] == "XXXX" else int(m["y"])  # 2000 is a leap year: 29 Feb allowed when unknown
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _valid_time(v: str) -> bool:
+    m = _TIME_RE.fullmatch(v)
+    if not m:
+        return False
+    if m["date"] and not _valid_date(m["date"]):
+        return False
+    h, mi = int(m["h"]), int(m["mi"])
+    return (h <= 23 and mi <= 59) or (h == 24 and mi == 0)
+
+
+def slice_problems(start: int, end: int, text: str, document: str) -> list[str]:
+    """The §3 rules a record's span and text break against its source `document`."""
+    out = []
+    if not 0 <= start < end <= len(document):
+        out.append(f"[span-bounds] span {start}-{end} is outside the document (length {len(document)})")
+    elif document[start:end] != text:
+        out.append(f"[text-slice] text {text!r} != document slice {document[start:end]!r}")
+    return out
