@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 import calendar as _cal
+from functools import lru_cache
 
 import regex
 
 from .. import lexicon as L
-from ..numerals.anchors import is_anchor_word
 from ..numerals.words import Numeral
 from ..text.tokens import DIGITS, WORD, splits
 from .base import Doc, Mention, entity_after, unit_after
@@ -49,14 +49,22 @@ def _valid_day(day: int, month: int, year: int | None) -> bool:
     return 1 <= day <= _cal.monthrange(year or 2000, month)[1]
 
 
+_MONTH_FIRST_WORDS = frozenset(p[0] for p in L.MONTHS)
+
+
+@lru_cache(maxsize=65536)
+def _month_splits(w: str) -> tuple:
+    """The readings of `w` whose stem can start a month name (most words: none)."""
+    return tuple(sp for sp in splits(w)
+                 if sp.prefix in ("", "و", "ب", "ل", "ف", "وب") and sp.stem in _MONTH_FIRST_WORDS)
+
+
 def _month_at(doc: Doc, k: int):
     """A month name at token k (possibly after في/و/ب/ل): (month, calendar, end token, prefix length)."""
     w = doc.word(k)
-    if w is None or doc.blocked[k] or not is_anchor_word(w):
+    if w is None or doc.blocked[k]:
         return None
-    for sp in splits(w):
-        if sp.prefix not in ("", "و", "ب", "ل", "ف", "وب"):
-            continue
+    for sp in _month_splits(w):
         words = (sp.stem,)
         two = doc.word(k + 1)
         if two is not None and (sp.stem, two) in L.MONTHS:

@@ -114,10 +114,11 @@ class NormText:
         """
         o_start = self.orig_index(start)
         o_end = self.orig_index(end - 1) + 1
+        if o_end >= len(self.original) or self.original[o_end] not in ABSORBED:
+            return o_start, o_end                # nothing to take in (most spans)
         ext = self._ends.get(o_end)
         if ext is None:                      # cached: many spans end at one place (a sentence end)
-            m = _ABSORBED_RUN_RE.match(self.original, o_end)
-            ext = self._ends[o_end] = m.end() if m else o_end
+            ext = self._ends[o_end] = _ABSORBED_RUN_RE.match(self.original, o_end).end()
         return o_start, ext
 
 
