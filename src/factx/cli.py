@@ -225,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """The serialised facts of one document."""
+    """The serialised facts of one document: `facts` JSON lines, as one block of
+    text (joined by the worker: one string crosses the process boundary)."""
 
-    lines: list[str]
+    block: str
+    facts: int
     chars: int
 
 
@@ -252,7 +254,7 @@ def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
                 s = r["sentence"]
                 r["sentence_text"] = None if s is None else item.text[s["start"]:s["end"]]
             lines.append(_dumps(r))
-        return Done(lines, len(item.text))
+        return Done("".join(line + "\n" for line in lines), len(lines), len(item.text))
     except Exception as e:  # one bad document never kills the run
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
 
@@ -413,10 +415,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             try:
                 for r in results:
                     if isinstance(r, Done):
-                        if r.lines:
-                            out.write("\n".join(r.lines) + "\n")
+                        out.write(r.block)
                         docs += 1
-                        facts += len(r.lines)
+                        facts += r.facts
                         chars += r.chars
                     elif isinstance(r, EmptyFile):
                         empty.append(r.source)
