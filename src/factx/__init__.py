@@ -7,14 +7,15 @@
 
 from typing import TYPE_CHECKING
 
-from .extract import extract, extract_records
+from .extract import InvalidFactError, UnknownKindError, extract, extract_records
 from .record import QUANTITY_KINDS
 
 if TYPE_CHECKING:
     from .models import Fact, Span
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_records", "Fact", "Span", "QUANTITY_KINDS", "__version__"]
+__all__ = ["extract", "extract_records", "Fact", "Span", "QUANTITY_KINDS", "UnknownKindError",
+           "InvalidFactError", "__version__"]
 
 
 def __getattr__(name: str):
