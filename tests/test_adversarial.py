@@ -238,6 +238,28 @@ def test_punctuation_run_glued_to_a_word(run):
     check(text, f"{run!r} x {SEP_SIZE:,} glued to a word")
 
 
+# --- code characters (identifiers are looked for in runs that hold a Latin letter) ---------
+
+@pytest.mark.parametrize("unit", ["a1", "A-1/", "AB12 ", "x.", "1_"], ids=["letter-digit", "code-groups",
+                                                                          "latin-with-digits", "letter-dot",
+                                                                          "digit-underscore"])
+def test_code_character_runs(unit):
+    check(repeat_to(unit, SEP_SIZE), f"{unit!r} repeated to {SEP_SIZE:,} chars")
+
+
+@pytest.mark.parametrize("text", ["1" * 100_000 + "a", "a" * 100_000 + "1", ("1" * 99 + "a ") * 1_000],
+                         ids=["digits-then-letter", "letters-then-digit", "many-long-runs"])
+def test_long_code_runs_walked_once(text):
+    """A Latin letter at the far end of a long run of code characters: the run is
+    followed back to its start once, not once per window."""
+    check(text, f"{len(text):,}-char code runs")
+
+
+def test_many_distinct_pieces():
+    """Every piece is new (the per-piece anchor cache only misses)."""
+    check(" ".join(f"كلمة{i}x" for i in range(40_000)), "40,000 distinct pieces")
+
+
 # --- diacritics and tatweel ---------------------------------------------------------------
 
 def test_thousands_of_diacritics_on_one_letter():
