@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from .record import KINDS, NONNEGATIVE_KINDS, value_problems
 from .numerals.scan import scan
+from .record import KINDS, NONNEGATIVE_KINDS, value_problems
 from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
 from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
 

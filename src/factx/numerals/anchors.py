@@ -10,8 +10,8 @@ lexicon forms, so its cost does not grow with the size of the lexicon.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import accumulate, compress
 
 from .. import lexicon as L

@@ -18,10 +18,9 @@ candidate is a number is decided in plain Python.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import NamedTuple
-
-import re
 
 import regex
 

@@ -58,9 +58,10 @@ def find_patterns(doc: Doc) -> list[Mention]:
             if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
                 _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
     for m in _HYPHENATED_RE.finditer(norm):
-        k = doc.token_at(m.end())                    # the digits: an anchor, so always tokenised
-        d = doc.toks[k]
-        _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
+        k = doc.token_at(m.end())                    # the digits: an anchor, so inside a window
+        if k < doc.n and doc.toks[k].start == m.end():
+            d = doc.toks[k]
+            _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
     return out
 
 
