@@ -3,7 +3,8 @@
 One run measures, on a corpus of whole seed documents (seeds/*.txt, repeated and
 shuffled with a fixed random seed):
 
-* library   `factx.extract` per document, chars/s (median of --repeat runs after a warm-up);
+* library   `factx.extract` per document, chars/s (median of --repeat runs after a warm-up,
+            interleaved with the baseline's runs);
 * baseline  `pyarabic.number.extract_number_phrases` on the same documents, and the
             ratio factx / baseline in chars/s;
 * command   `python -m factx.cli extract CORPUS.jsonl --workers 1 -o OUT --quiet`
@@ -102,11 +103,6 @@ def time_per_doc(fn, docs) -> float:
     for _, text in docs:
         fn(text)
     return time.perf_counter() - t0
-
-
-def median_time(fn, docs, repeat: int) -> tuple[float, list[float]]:
-    runs = [time_per_doc(fn, docs) for _ in range(repeat)]
-    return statistics.median(runs), runs
 
 
 # The command is started by a small wrapper process: a child forked straight from
@@ -241,9 +237,14 @@ def main(argv=None) -> int:
         pyarabic_number.extract_number_phrases(text)
 
     # --- library vs baseline -------------------------------------------------------
-    lib_s, lib_runs = median_time(factx.extract, corpus, args.repeat)
+    # interleaved (factx, pyarabic, factx, pyarabic …): a load that comes and goes on a
+    # shared machine then falls on both sides of the ratio, not on one
+    lib_runs, base_runs = [], []
+    for _ in range(args.repeat):
+        lib_runs.append(time_per_doc(factx.extract, corpus))
+        base_runs.append(time_per_doc(pyarabic_number.extract_number_phrases, corpus))
+    lib_s, base_s = statistics.median(lib_runs), statistics.median(base_runs)
     facts = sum(len(factx.extract(t)) for _, t in seeds)
-    base_s, base_runs = median_time(pyarabic_number.extract_number_phrases, corpus, args.repeat)
     lib_rate, base_rate = size / lib_s, size / base_s
     ratio = lib_rate / base_rate
     results["library"] = {"seconds": lib_s, "runs": lib_runs, "chars_per_s": lib_rate,
