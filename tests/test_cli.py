@@ -649,3 +649,13 @@ def test_extract_output_is_the_library_facts(tmp_path):
             doc = json.loads(line)
             want += [json.loads(f.model_dump_json()) for f in factx.extract(doc["text"], doc_id=doc["id"])]
     assert got == want and got
+
+
+def test_record_lines_are_exactly_json_dumps():
+    """The prebuilt C encoder writes what json.dumps writes."""
+    for text in SEED_TEXT.values():
+        for r in factx.extract_records(text, doc_id="d"):
+            assert cli._dumps(r) == json.dumps(r, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    assert cli._dumps({"t": "قال \"لا\"\n", "v": 1.5e16, "n": None}) == '{"t":"قال \\"لا\\"\\n","v":1.5e+16,"n":null}'
+    with pytest.raises(ValueError):
+        cli._dumps({"v": float("nan")})
