@@ -27,7 +27,7 @@ Targets:
   multi-core speedup         CLI time with 1 worker / with N workers >= 0.85 * N (1.7x on 2 cores)
   linear growth              time per char at x8 <= 1.3 * time per char at x1
 
-    python benchmarks/throughput.py [--mb 4] [--repeat 3] [--scale-mb 0.5]
+    python benchmarks/throughput.py [--mb 4] [--repeat 5] [--scale-mb 0.5]
         [--long-line-mb 10] [--json benchmarks/out/throughput.json] [--no-cli] [--profile N]
 
 Timings are wall-clock on whatever else the machine is running; on a shared
@@ -207,7 +207,7 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=4.0, help="corpus size in millions of characters (default 4)")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs per measurement; the median is kept (default 3)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per measurement; the median is kept (default 5)")
     ap.add_argument("--scale-mb", type=float, default=0.5, help="base size of the x1/x2/x4/x8 scaling runs (default 0.5)")
     ap.add_argument("--long-line-mb", type=float, default=10.0,
                     help="size of the one-line, no-white-space document run through the command (0: skip; default 10)")
