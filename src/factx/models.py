@@ -129,7 +129,7 @@ def trusted(cls: type[BaseModel], values: dict) -> BaseModel:
     """Build a `Span` or `Fact` from values the pipeline has already typed, skipping
     pydantic's validation (``model_construct`` does the same, field by field, at
     several times the cost). `values` must hold every field; the caller checks §3
-    with `fact_problems`, and a test compares the result with ``model_validate``.
+    with `record.value_problems`, and a test compares the result with ``model_validate``.
     """
     m = object.__new__(cls)
     _set_dict(m, values)
