@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -353,6 +352,7 @@ def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
             yield process(item, kinds, sentence)
         return
     throttle = _Throttle(2 * workers + 2)
+    import multiprocessing                 # only for a pool: one worker does without it (5 ms of start-up)
     pool = multiprocessing.get_context().Pool(workers, initializer=_init_worker,
                                               initargs=(kinds, sentence))
     try:
