@@ -193,38 +193,38 @@ def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id",
         if not raw.strip():
             continue
         seen += 1
-        try:
-            line = raw.decode("utf-8").rstrip(" \t\r\n")
-        except UnicodeDecodeError as e:
-            yield DocError(name, lineno, f"invalid UTF-8 at byte {start + e.start}")
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield DocError(name, lineno, f"malformed JSON: {e.msg} (column {e.colno})")
-            continue
-        except RecursionError:
-            yield DocError(name, lineno, "malformed JSON: nested too deeply")
-            continue
-        if not isinstance(obj, dict):
-            yield DocError(name, lineno, f"not a JSON object (got {_json_type(obj)})")
-            continue
-        text = obj.get(text_field)
-        if text is None:
-            yield DocError(name, lineno, f"no {text_field!r} field")
-            continue
-        if not isinstance(text, str):
-            yield DocError(name, lineno, f"{text_field!r} must be a string (got {_json_type(text)})")
-            continue
-        doc_id = obj.get(id_field)
-        if doc_id is None:
-            doc_id = f"{stem}-{lineno}"
-        elif isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
-            yield DocError(name, lineno, f"{id_field!r} must be a string or an integer (got {_json_type(doc_id)})")
-            continue
-        yield Doc(str(doc_id), text, name, lineno)
+        found = _jsonl_doc(raw, start, id_field, text_field, f"{stem}-{lineno}")
+        yield Doc(*found, name, lineno) if isinstance(found, tuple) else DocError(name, lineno, found)
     if not seen:
         yield EmptyFile(name)
+
+
+def _jsonl_doc(raw: bytes, start: int, id_field: str, text_field: str, default_id: str) -> tuple[str, str] | str:
+    """(doc_id, text) of one JSONL line, or the reason it is not a document.
+    `start` is the line's byte offset in its stream (for the UTF-8 error)."""
+    try:
+        line = raw.decode("utf-8").rstrip(" \t\r\n")
+    except UnicodeDecodeError as e:
+        return f"invalid UTF-8 at byte {start + e.start}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return f"malformed JSON: {e.msg} (column {e.colno})"
+    except RecursionError:
+        return "malformed JSON: nested too deeply"
+    if not isinstance(obj, dict):
+        return f"not a JSON object (got {_json_type(obj)})"
+    text = obj.get(text_field)
+    if text is None:
+        return f"no {text_field!r} field"
+    if not isinstance(text, str):
+        return f"{text_field!r} must be a string (got {_json_type(text)})"
+    doc_id = obj.get(id_field)
+    if doc_id is None:
+        return default_id, text
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
+        return f"{id_field!r} must be a string or an integer (got {_json_type(doc_id)})"
+    return str(doc_id), text
 
 
 def _json_type(v) -> str:
