@@ -33,6 +33,14 @@ class Phrases(dict):
         self.first = frozenset(w for k in self for w in (k[0], k[0].removesuffix("²")))
         self.last = frozenset(k[-1] for k in self)
 
+    def lookup(self, words: tuple[str, ...], clitics: str = ""):
+        """The value of `words`, also when their first word carries one of the
+        proclitics `clitics` (وأكثر من، بنحو); None when no phrase matches."""
+        value = self.get(words)
+        if value is None and words[0][:1] in clitics and len(words[0]) > 2:
+            value = self.get((words[0][1:],) + words[1:])
+        return value
+
 
 def _phrase(s: str) -> tuple[str, ...]:
     """A phrase as a tuple of normalised words (tatweel-marked clitics like بـ lose the tatweel)."""

@@ -18,6 +18,9 @@ from ..numerals.anchors import find_anchors
 from ..text.tokens import DIGITS, PUNCT, WORD, Token, splits, strip_definite, tokenize, tokenize_windows
 
 _start_of = attrgetter("start")
+# proclitics a phrase's first word may carry: after a number (وأكثر), before it (بنحو، لأكثر من)
+_PHRASE_AFTER_CLITICS = "وف"
+_PHRASE_BEFORE_CLITICS = "وفبل"
 # the proclitic particles written apart from the number (بـ 76، الـ 44)
 DETACHED_CLITICS = frozenset({"ب", "ل", "ال", "و", "ف", "ك", "وال", "بال", "لل", "وب"})
 
@@ -98,10 +101,11 @@ class Doc:
         Phrases are word sequences; a detached clitic token is a word too (يقدر بـ).
         With `first_clitic`, the first word may carry a و/ف proclitic.
         """
+        clitics = _PHRASE_AFTER_CLITICS if first_clitic else ""
         if k >= self.n:
             return None
         first = self.toks[k].text
-        if first not in table.first and not (first_clitic and first[:1] in "وف" and first[1:] in table.first):
+        if first not in table.first and not (first[:1] in clitics and first[1:] in table.first):
             return None
         words = []
         for m in range(k, min(self.n, k + max_words)):
@@ -115,13 +119,9 @@ class Doc:
                 continue
             words.append(t.text)
         for ln in range(len(words), 0, -1):
-            key = tuple(words[:ln])
-            if key in table:
-                return table[key], k + ln
-            if first_clitic and key[0][:1] in ("و", "ف") and len(key[0]) > 2:
-                key2 = (key[0][1:],) + key[1:]
-                if key2 in table:
-                    return table[key2], k + ln
+            value = table.lookup(tuple(words[:ln]), clitics)
+            if value is not None:
+                return value, k + ln
         return None
 
     def phrase_before(self, j: int, table: L.Phrases, max_words: int):
@@ -132,7 +132,7 @@ class Doc:
         if not 0 < j <= self.n:
             return None
         last = self.toks[j - 1].text
-        if last not in table.last and not (last[:1] in "وفبل" and last[1:] in table.last):
+        if last not in table.last and not (last[:1] in _PHRASE_BEFORE_CLITICS and last[1:] in table.last):
             return None
         words = []                                  # the run of words ending at j, read backwards
         for m in range(j - 1, max(j - max_words, 0) - 1, -1):
@@ -142,14 +142,16 @@ class Doc:
             words.append(t.text)
         words.reverse()
         for ln in range(len(words), 0, -1):
-            key = tuple(words[-ln:])
-            if key in table:
-                return table[key], j - ln
-            if key[0][:1] in ("و", "ف", "ب", "ل") and len(key[0]) > 2:
-                key2 = (key[0][1:],) + key[1:]
-                if key2 in table:
-                    return table[key2], j - ln
+            value = table.lookup(tuple(words[-ln:]), _PHRASE_BEFORE_CLITICS)
+            if value is not None:
+                return value, j - ln
         return None
+
+    def finditer(self, pattern):
+        """Matches of a compiled `pattern` inside the windows: for shapes that hold
+        digits (dates, clock times, phone numbers), whose digits are anchors."""
+        for a, b in self.windows:
+            yield from pattern.finditer(self.norm, a, b)
 
     def span_of(self, i: int, j: int) -> tuple[int, int]:
         """Normalised span of tokens [i, j)."""

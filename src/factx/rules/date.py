@@ -27,6 +27,7 @@ from .base import Doc, Mention, entity_after, unit_after
 _NUMERIC_DATE_RE = regex.compile(r"[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{1,4}")
 _CLOCK_RE = regex.compile(r"[0-9]{1,2}:[0-9]{2}")
 _DATE_EDGE = frozenset("0123456789/.-")
+_CLOCK_EDGE = frozenset("0123456789:")
 
 
 def _bounded(norm: str, a: int, b: int, edge) -> bool:
@@ -42,6 +43,8 @@ def _numeric_date(s: str, sep: str) -> tuple[int, int, int] | None:
     if len(a) <= 2 and len(c) == 4:
         return int(c), int(b), int(a)
     return None
+
+
 _DOUBLING = frozenset({"/", "-", "(", ")", "،", ","})
 
 
@@ -102,7 +105,7 @@ def _year_at(doc: Doc, k: int) -> tuple[int, int] | None:
 def find_dates(doc: Doc) -> list[Mention]:
     """Month-anchored and numeric dates; their tokens are blocked for other rules."""
     out: list[Mention] = []
-    for m in _NUMERIC_DATE_RE.finditer(doc.norm):
+    for m in doc.finditer(_NUMERIC_DATE_RE):
         ymd = _numeric_date(m.group(), m.group(1)) if _bounded(doc.norm, *m.span(), _DATE_EDGE) else None
         if ymd is None:
             continue
@@ -190,8 +193,8 @@ def _first_day_of_span(doc: Doc, day_tok: int, month: int, year: int | None) -> 
 def find_times(doc: Doc) -> list[Mention]:
     """Clock times: HH:MM, الساعة N [والنصف] [صباحا], N صباحا/مساء; tokens are blocked."""
     out: list[Mention] = []
-    for m in _CLOCK_RE.finditer(doc.norm):
-        if not _bounded(doc.norm, *m.span(), "0123456789:"):
+    for m in doc.finditer(_CLOCK_RE):
+        if not _bounded(doc.norm, *m.span(), _CLOCK_EDGE):
             continue
         h, mi = (int(x) for x in m.group().split(":"))
         i, j = doc.tokens_in(m.start(), m.end())

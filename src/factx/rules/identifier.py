@@ -51,12 +51,10 @@ def find_patterns(doc: Doc) -> list[Mention]:
             if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
                 continue
             _emit(doc, out, m.start(), m.end(), _digits_of(code), "identifier.code")
-    # a phone number is digits (anchors) with a + or 0 before them: inside a window
-    for a, b in doc.windows:
-        for m in _PHONE_RE.finditer(norm, a, b):
-            digits = _digits_of(m.group())
-            if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
-                _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
+    for m in doc.finditer(_PHONE_RE):
+        digits = _digits_of(m.group())
+        if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
+            _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
     for m in _HYPHENATED_RE.finditer(norm):
         k = doc.token_at(m.end())                    # the digits: an anchor, so inside a window
         if k < doc.n and doc.toks[k].start == m.end():
