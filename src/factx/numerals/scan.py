@@ -59,8 +59,9 @@ def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
          starts: list[int] | None = None) -> list[Numeral]:
     """All numerals in `toks`, in order, never reading a blocked token.
 
-    `starts` lists the token indices a numeral may start at (anchors); by
-    default every token is tried.
+    `starts` lists the token indices a numeral may start at (anchors: digit
+    tokens and lexicon words); by default every token is tried, and a word
+    only when it is an anchor word.
     """
     norm = nt.norm
     out: list[Numeral] = []
@@ -79,7 +80,7 @@ def scan(nt: NormText, toks: list[Token], blocked: list[bool] | None = None,
             num = read_number(norm, toks, i, stop)
             if num is not None:
                 _attach_signs(norm, toks, num, stop)
-        elif t.kind == WORD and is_anchor_word(t.text) and not is_weekday(toks, i):
+        elif t.kind == WORD and (starts is not None or is_anchor_word(t.text)) and not is_weekday(toks, i):
             num = read_number(norm, toks, i, stop)
             if num is None:
                 num = _special_word(toks, i)

@@ -338,21 +338,21 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | No
     return _close(num, toks, max(pos, num.j))
 
 
+def _joined_category(r: _Reader, k: int) -> str | None:
+    """Category of the number word joined by و at token k (ومئتي → hundred), or None."""
+    k2, w = r.conj(k)
+    rd = None if w is None else word_reading(w, "conj" if k2 == k else "any")
+    return None if rd is None else rd[1][0]
+
+
 def _component_follows(r: _Reader, k: int) -> bool:
     """Is the word at token k a number word joined by و (ومئتي، وخمسون)?"""
-    k2, w = r.conj(k)
-    if w is None:
-        return False
-    return word_reading(w, "conj" if k2 == k else "any") is not None
+    return _joined_category(r, k) is not None
 
 
 def _ten_follows(r: _Reader, k: int) -> bool:
     """Is the word at token k a ten joined by و (وعشرون)?"""
-    k2, w = r.conj(k)
-    if w is None:
-        return False
-    rd = word_reading(w, "conj" if k2 == k else "any")
-    return rd is not None and rd[1][0] == "ten"
+    return _joined_category(r, k) == "ten"
 
 
 def _vague(num: Numeral, toks: list[Token], j: int, low, high) -> Numeral:

@@ -9,8 +9,6 @@ from ..text.tokens import splits, strip_definite
 from .base import Candidate, Doc, Mention, head_before, unit_after
 
 
-
-
 def _is_age(doc: Doc, cand: Candidate, end: int) -> bool:
     """A year count is an age next to an age cue, or set off by commas after a name."""
     for k in range(max(0, cand.i - 4), cand.i):

@@ -6,6 +6,7 @@ adjective, after it when the ordinal is in construct (أول مرحلة، أول
 from __future__ import annotations
 
 from functools import lru_cache
+
 from .. import lexicon as L
 from ..numerals.words import Numeral
 from ..text.tokens import WORD, splits, strip_definite

@@ -47,8 +47,7 @@ def match(doc: Doc, cand: Candidate) -> Mention | None:
     q = qualifier_before(doc, k)
     if q is not None:
         k = q[1]
-    if doc.phrase_before(k, L.PERCENT_CUES, 2) is not None and unit_after(doc, cand.j) is None \
-            and entity_after(doc, cand.j) is None:
+    if doc.phrase_before(k, L.PERCENT_CUES, 2) is not None and u is None and entity_after(doc, cand.j) is None:
         return cand.mention("percent", "percent.cue", unit="%")
     f = _of_group(doc, cand)
     if f is not None:
