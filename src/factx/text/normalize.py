@@ -44,14 +44,13 @@ _ONE_TO_ONE = {
     "\u2013": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
 }
-_TRANSLATE = str.maketrans(_ONE_TO_ONE)
 _ONE_TO_ONE_PAIRS = tuple(_ONE_TO_ONE.items())
 
 
 def _map_one_to_one(text: str) -> str:
     """`text` with every `_ONE_TO_ONE` character replaced (offsets unchanged).
 
-    Same result as ``text.translate(_TRANSLATE)``, about ten times faster on
+    Same result as ``text.translate(str.maketrans(_ONE_TO_ONE))``, about ten times faster on
     Arabic text: translate looks every character up in a dict, while a
     ``in``/``replace`` pass per table entry runs at memchr speed.
     """
@@ -63,7 +62,7 @@ def _map_one_to_one(text: str) -> str:
 
 def _presentation_form(c: str) -> str:
     """Decompose an Arabic presentation form (NFKC) and normalise the result."""
-    out = unicodedata.normalize("NFKC", c).translate(_TRANSLATE)
+    out = _map_one_to_one(unicodedata.normalize("NFKC", c))
     # isolated diacritic forms decompose to "space + mark": both go
     return "".join(ch for ch in out if ch not in DIACRITICS and ch not in CONTROLS and ch != " " and ch != TATWEEL)
 
@@ -124,7 +123,7 @@ class NormText:
 
 def normalize_word(s: str) -> str:
     """Normalise a lexicon entry the same way as running text (no offsets needed)."""
-    s = s.translate(_TRANSLATE)
+    s = _map_one_to_one(s)
     return "".join(EXPANSIONS.get(c, c) for c in s)
 
 
