@@ -8,17 +8,20 @@ This module holds data only; the reading logic lives in `numerals` and `rules`.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from fractions import Fraction
-from importlib import resources
 
 from .text.normalize import normalize_word as nw
 
 
 def _load(name: str) -> dict:
-    with resources.files("factx.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
+    """A table of `data/`, read through this package's loader (as `pkgutil.get_data`
+    does: also from a zip), without `importlib.resources`, whose imports would
+    add a tenth to the command's start-up."""
+    path = os.path.join(os.path.dirname(__file__), "data", name)
+    return tomllib.loads(__loader__.get_data(path).decode("utf-8"))
 
 
 class Phrases(dict):
