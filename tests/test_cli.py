@@ -12,11 +12,13 @@ extractor).
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -25,6 +27,7 @@ from pathlib import Path
 import pytest
 
 import factx
+import factx.io
 from factx import cli
 from factx.io import AtomicWriter, Doc, DocError, EmptyFile, read_inputs
 from factx.models import KINDS, QUANTITY_KINDS
@@ -422,6 +425,7 @@ def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, wo
         return real(text, doc_id=doc_id, kinds=kinds)
 
     monkeypatch.setattr(factx, "extract_records", flaky)
+    monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)     # a block per line: the pool is used
     path = tmp_path / "c.jsonl"
     path.write_text("".join(json.dumps({"id": f"d{i}", "text": f"{PHRASE} {'BOOM' if i == 2 else ''}"},
                                        ensure_ascii=False) + "\n" for i in range(5)), encoding="utf-8")
@@ -432,6 +436,30 @@ def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, wo
     assert f"factx: skipped {path}:3: extraction failed: RuntimeError: exploded" in err
     ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(set(ids)) == ["d0", "d1", "d3", "d4"] and ids == sorted(ids)
+
+
+def test_a_worker_killed_by_the_os_skips_only_its_documents(tmp_path, monkeypatch, capsys):
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched extractor only reaches forked workers")
+    real = factx.extract_records
+
+    def fatal(text, doc_id=None, kinds=None):
+        if "KILL" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, doc_id=doc_id, kinds=kinds)
+
+    monkeypatch.setattr(factx, "extract_records", fatal)
+    monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)                              # a line per block,
+    monkeypatch.setattr(cli, "_batched", functools.partial(cli._batched, max_items=1))  # a block per batch
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": f"{PHRASE} {'KILL' if i == 4 else ''}"},
+                                       ensure_ascii=False) + "\n" for i in range(12)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["extract", str(path), "-o", str(out), "--workers", "2"]) == 1
+    err = capsys.readouterr().err
+    assert f"factx: skipped {path}:5: " in err and "killed by signal 9" in err
+    ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(set(ids), key=lambda d: int(d[1:])) == [f"d{i}" for i in range(12) if i != 4]
 
 
 def test_extractor_invalid_fact_is_a_bad_document(monkeypatch, capsys, tmp_path):
@@ -463,7 +491,7 @@ def test_documents_are_streamed_not_collected():
         first = next(results)
         assert isinstance(first, cli.Done)
         time.sleep(0.5)
-        assert pulled < 2_000, pulled  # (2 * workers + 2) batches of 32, plus the look-ahead
+        assert pulled < 2_000, pulled  # two batches of 32 per worker, plus the look-ahead
     finally:
         results.close()
 

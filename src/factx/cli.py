@@ -10,9 +10,7 @@ import contextlib
 import itertools
 import json
 import os
-import signal
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +18,7 @@ from typing import Union
 
 import factx
 
-from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, Doc, DocError, EmptyFile, iter_lines, read_inputs
+from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, Doc, DocError, EmptyFile, JsonlBlock, read_inputs
 from .record import KINDS, QUANTITY_KINDS, slice_problems
 
 # `extract` runs without pydantic (records are plain dicts, written by json.dumps):
@@ -224,12 +222,14 @@ def main(argv: list[str] | None = None) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """The serialised facts of one document: `facts` JSON lines, as one block of
-    text (joined by the worker: one string crosses the process boundary)."""
+    """The serialised facts of `docs` consecutive documents: `facts` JSON lines,
+    as one block of text (joined by the worker: one string crosses the process
+    boundary)."""
 
     block: str
     facts: int
     chars: int
+    docs: int = 1
 
 
 Result = Union[Done, DocError, EmptyFile]
@@ -258,6 +258,26 @@ def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
 
 
+def process_item(item, kinds: frozenset[str] | None, sentence: bool) -> list[Result]:
+    """The results of one input item: a document, or each document of a JSONL block."""
+    if isinstance(item, JsonlBlock):
+        return [process(doc, kinds, sentence) for doc in item.items()]
+    return [process(item, kinds, sentence)]
+
+
+def _joined(found: Iterable[Result]) -> list[Result]:
+    """`found` with each run of consecutive `Done` results joined into one."""
+    out: list[Result] = []
+    for is_done, group in itertools.groupby(found, key=lambda r: isinstance(r, Done)):
+        if is_done:
+            done = list(group)
+            out.append(Done("".join(d.block for d in done), sum(d.facts for d in done),
+                            sum(d.chars for d in done), sum(d.docs for d in done)))
+        else:
+            out.extend(group)
+    return out
+
+
 def _line_encoder():
     """JSON for one record: compact, UTF-8 as is (no \\u escapes), NaN refused.
 
@@ -278,25 +298,41 @@ _dumps = _line_encoder()
 
 
 def _init_worker(kinds, sentence) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     global _WORKER_CONF
     _WORKER_CONF = (kinds, sentence)
 
 
 def _process_batch(batch: list) -> list[Result]:
     kinds, sentence = _WORKER_CONF
-    return [process(item, kinds, sentence) for item in batch]
+    return _joined(r for item in batch for r in process_item(item, kinds, sentence))
 
 
-def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 20) -> Iterator[list]:
-    """Items in batches of at most `max_items` documents or `max_chars` characters
-    (a single larger document is a batch of its own)."""
+def _lost_batch(batch: list, reason: str) -> list[Result]:
+    """What stands for a batch whose worker died: each of its texts is a bad document."""
+    out: list[Result] = []
+    for item in batch:
+        if isinstance(item, Doc):
+            out.append(DocError(item.source, item.line, f"extraction failed: {reason}"))
+        elif isinstance(item, JsonlBlock):
+            last = item.line + item.data.count(b"\n", 0, len(item.data) - 1)
+            out.append(DocError(item.source, item.line, f"lines {item.line}-{last} not extracted: {reason}"))
+        else:
+            out.append(item)
+    return out
+
+
+def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 17) -> Iterator[list]:
+    """Items in batches of at most `max_items` items or about `max_chars` characters
+    of text (a JSONL block counts its bytes; a larger item is a batch of its own).
+    Small batches keep both workers busy to the end of the input."""
     batch: list = []
     chars = 0
     for item in items:
         batch.append(item)
         if isinstance(item, Doc):
             chars += len(item.text)
+        elif isinstance(item, JsonlBlock):
+            chars += len(item.data)
         if len(batch) >= max_items or chars >= max_chars:
             yield batch
             batch, chars = [], 0
@@ -304,66 +340,35 @@ def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 20) -> 
         yield batch
 
 
-class _Throttle:
-    """Bounds how many batches are between the reader and the writer."""
-
-    def __init__(self, limit: int):
-        self._sem = threading.Semaphore(limit)
-        self._stopped = threading.Event()
-
-    def feed(self, batches: Iterable[list]) -> Iterator[list]:
-        for batch in batches:
-            while not self._sem.acquire(timeout=0.1):
-                if self._stopped.is_set():
-                    return
-            if self._stopped.is_set():
-                return
-            yield batch
-
-    def release(self) -> None:
-        self._sem.release()
-
-    def stop(self) -> None:
-        self._stopped.set()
-
-
 def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
         sentence: bool = False) -> Iterator[Result]:
     """Results of `items` in input order, `workers` processes in parallel.
 
-    Documents are streamed: at most about ``2 * workers + 2`` batches are read
-    ahead of the writer. With one worker (or one document) no pool is started.
-    Closing the generator early stops the workers.
+    Items (documents and JSONL blocks) are streamed, in batches: each worker
+    holds at most two batches ahead of the writer. With one worker (or a single
+    item to extract from) everything runs in this process. Closing the
+    generator early stops the workers.
     """
     items = iter(items)
     head: list = []
     if workers > 1:
-        docs = 0
+        texts = 0
         for item in items:
             head.append(item)
-            docs += isinstance(item, Doc)
-            if docs >= 2:
+            texts += isinstance(item, (Doc, JsonlBlock))
+            if texts >= 2:
                 break
-        else:  # fewer than two documents in all: not worth a pool
+        else:  # a single text in all: not worth a pool
             workers = 1
     items = itertools.chain(head, items)
     if workers == 1:
         for item in items:
-            yield process(item, kinds, sentence)
+            yield from process_item(item, kinds, sentence)
         return
-    throttle = _Throttle(2 * workers + 2)
-    import multiprocessing                 # only for a pool: one worker does without it (5 ms of start-up)
-    pool = multiprocessing.get_context().Pool(workers, initializer=_init_worker,
-                                              initargs=(kinds, sentence))
-    try:
-        for results in pool.imap(_process_batch, throttle.feed(_batched(items)), chunksize=1):
-            throttle.release()
-            yield from results
-        pool.close()
-    finally:
-        throttle.stop()
-        pool.terminate()
-        pool.join()
+    from .workers import imap_ordered      # only for a pool: one worker does without it
+    for found in imap_ordered(_process_batch, _batched(items), workers, lost=_lost_batch,
+                              init=_init_worker, initargs=(kinds, sentence)):
+        yield from found
 
 
 class Progress:
@@ -411,7 +416,7 @@ def _plural(n: int, word: str) -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers()
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
-    items = read_inputs(args.paths, args.format, args.id_field, args.text_field)
+    items = read_inputs(args.paths, args.format, args.id_field, args.text_field, blocks=True)
     docs = facts = chars = 0
     skipped: list[DocError] = []
     empty: list[str] = []
@@ -431,7 +436,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 for r in results:
                     if isinstance(r, Done):
                         out.write(r.block)
-                        docs += 1
+                        docs += r.docs
                         facts += r.facts
                         chars += r.chars
                     elif isinstance(r, EmptyFile):
@@ -521,7 +526,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     records = invalid = 0
     with (contextlib.nullcontext() if fh is sys.stdin.buffer else fh), AtomicWriter(None) as out:
-        for lineno, raw in enumerate(iter_lines(fh), 1):
+        for lineno, raw in enumerate(fh, 1):
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():

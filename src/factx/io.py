@@ -7,7 +7,9 @@ Readers never raise on bad input: they yield, in input order, one of
 - `EmptyFile` a file with no document in it (not an error; worth a note),
 
 so the caller applies its own error policy. Nothing is read whole except a
-`.txt` file (which is one document anyway): JSONL is read line by line.
+`.txt` file (which is one document anyway): JSONL is read in blocks of whole
+lines. The command asks for those blocks unparsed (`JsonlBlock`), so that its
+workers, not the reading process, decode and parse them.
 
 Text is decoded as strict UTF-8 with no newline translation, so offsets are
 code-point indices into exactly the characters of the file (a BOM at the start
@@ -28,6 +30,9 @@ from typing import BinaryIO, TextIO, Union
 
 #: how many leading bytes are checked for NUL to call a file binary
 BINARY_SNIFF = 8192
+#: bytes of JSONL read at a time, completed to the end of their last line
+BLOCK_BYTES = 1 << 17
+_BOM = b"\xef\xbb\xbf"
 FORMATS = ("auto", "txt", "jsonl")
 STDIN = "-"
 STDIN_DOC_ID = "stdin"
@@ -72,20 +77,52 @@ class EmptyFile:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class JsonlBlock:
+    """Whole consecutive lines of a JSONL stream, as read: `items()` parses them.
+
+    Handing raw blocks to the workers keeps the reading process to moving bytes
+    (it would otherwise decode and parse every line itself, and pickle the
+    documents it made).
+    """
+
+    data: bytes
+    source: str
+    line: int         # number of the block's first line
+    offset: int       # byte offset of `data` in its stream
+    id_field: str = "id"
+    text_field: str = "text"
+    stem: str = ""    # doc ids default to "<stem>-<line>"
+
+    def items(self) -> Iterator[Doc | DocError]:
+        """A `Doc` or a `DocError` for each non-blank line, in order."""
+        start, source = self.offset, self.source
+        for lineno, raw in enumerate(self.data.split(b"\n"), self.line):
+            line_start, start = start, start + len(raw) + 1
+            if line_start == 0 and raw.startswith(_BOM):
+                raw, line_start = raw[3:], 3
+            if not raw.strip():
+                continue
+            found = _jsonl_doc(raw, line_start, self.id_field, self.text_field, f"{self.stem}-{lineno}")
+            yield Doc(*found, source, lineno) if isinstance(found, tuple) else DocError(source, lineno, found)
+
+
 Item = Union[Doc, DocError, EmptyFile]
 
 
 # --- readers ----------------------------------------------------------------------
 
 def read_inputs(paths: Iterable[str] | None, fmt: str = "auto", id_field: str = "id",
-                text_field: str = "text", stdin: BinaryIO | None = None) -> Iterator[Item]:
+                text_field: str = "text", stdin: BinaryIO | None = None,
+                blocks: bool = False) -> Iterator[Item | JsonlBlock]:
     """Documents of every path in order; ``-`` (or no path at all) is stdin.
 
     A folder contributes its ``.txt`` and ``.jsonl`` files, recursively, in sorted
     order of their relative paths (hidden files and folders are skipped), each
     read by its extension. `fmt` (``auto``, ``txt``, ``jsonl``) decides how a file
     named explicitly and stdin are read: ``auto`` goes by the extension (``.jsonl``
-    is JSONL, anything else plain text) and reads stdin as plain text.
+    is JSONL, anything else plain text) and reads stdin as plain text. With
+    `blocks`, JSONL comes as unparsed `JsonlBlock` items instead of documents.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
@@ -94,16 +131,16 @@ def read_inputs(paths: Iterable[str] | None, fmt: str = "auto", id_field: str = 
         if p == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             if fmt == "jsonl":
-                yield from read_jsonl_stream(stream, STDIN_NAME, id_field, text_field)
+                yield from _jsonl(stream, STDIN_NAME, id_field, text_field, blocks)
             else:
                 yield from read_txt_stream(stream, STDIN_NAME, STDIN_DOC_ID)
             continue
         path = Path(p)
         if path.is_dir():
             for f in walk_folder(path):
-                yield from read_file(f, _SUFFIXES[f.suffix.lower()], id_field, text_field)
+                yield from read_file(f, _SUFFIXES[f.suffix.lower()], id_field, text_field, blocks)
         elif path.exists():
-            yield from read_file(path, fmt, id_field, text_field)
+            yield from read_file(path, fmt, id_field, text_field, blocks)
         else:
             yield DocError(str(path), None, "no such file or directory")
 
@@ -120,8 +157,9 @@ def walk_folder(root: Path) -> list[Path]:
     return sorted(found, key=lambda f: f.relative_to(root).parts)
 
 
-def read_file(path: Path, fmt: str = "auto", id_field: str = "id", text_field: str = "text") -> Iterator[Item]:
-    """The documents of one file (see `read_inputs` for `fmt`)."""
+def read_file(path: Path, fmt: str = "auto", id_field: str = "id", text_field: str = "text",
+              blocks: bool = False) -> Iterator[Item | JsonlBlock]:
+    """The documents of one file (see `read_inputs` for `fmt` and `blocks`)."""
     if fmt == "auto":
         fmt = "jsonl" if path.suffix.lower() == ".jsonl" else "txt"
     try:
@@ -131,7 +169,7 @@ def read_file(path: Path, fmt: str = "auto", id_field: str = "id", text_field: s
         return
     with fh:
         if fmt == "jsonl":
-            yield from read_jsonl_stream(fh, str(path), id_field, text_field)
+            yield from _jsonl(fh, str(path), id_field, text_field, blocks)
         else:
             yield from read_txt_stream(fh, str(path), path.stem)
 
@@ -157,44 +195,52 @@ def read_txt_stream(fh: BinaryIO, name: str, doc_id: str) -> Iterator[Item]:
     yield Doc(doc_id, text, name)
 
 
-def iter_lines(fh: BinaryIO, head: bytes = b"") -> Iterator[bytes]:
-    """Lines of `fh` (split on b"\\n" only), when its first bytes `head` were already read."""
-    parts = head.split(b"\n")
-    for part in parts[:-1]:
-        yield part + b"\n"
-    tail = parts[-1]
-    if tail:
-        yield tail + fh.readline()
-    yield from fh
-
-
 def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id",
                       text_field: str = "text") -> Iterator[Item]:
-    """One document per non-blank line of a JSONL stream, read line by line.
+    """One document per non-blank line of a JSONL stream.
 
     Each line must be a JSON object with a string `text_field`; its `id_field`
     (a string or an integer) is the doc id, ``<file stem>-<line>`` when absent.
     """
+    return _jsonl(fh, name, id_field, text_field, blocks=False)
+
+
+def _jsonl(fh: BinaryIO, name: str, id_field: str, text_field: str, blocks: bool) -> Iterator[Item | JsonlBlock]:
+    for item in read_jsonl_blocks(fh, name, id_field, text_field):
+        if blocks or not isinstance(item, JsonlBlock):
+            yield item
+        else:
+            yield from item.items()
+
+
+def read_jsonl_blocks(fh: BinaryIO, name: str, id_field: str = "id",
+                      text_field: str = "text") -> Iterator[JsonlBlock | DocError | EmptyFile]:
+    """A JSONL stream as blocks of whole lines, of about `BLOCK_BYTES` each.
+
+    A block is what one read returns, completed to the end of its last line. A binary stream is
+    one `DocError`; a stream with no non-blank line ends with `EmptyFile`.
+    """
+    # a file is read in full blocks; a pipe gives what it holds (lines still stream)
+    read = fh.read if fh.seekable() else getattr(fh, "read1", fh.read)
     try:
-        head = fh.read(BINARY_SNIFF)
+        data = read(BLOCK_BYTES)
     except OSError as e:
         yield DocError(name, None, f"cannot read: {e.strerror or e}")
         return
-    if b"\0" in head:
+    if b"\0" in data[:BINARY_SNIFF]:
         yield DocError(name, None, "binary file (NUL byte in the first 8 KB)")
         return
     stem = Path(name).stem if name != STDIN_NAME else STDIN_DOC_ID
-    offset = 0  # byte offset of the current line in the stream
-    seen = 0
-    for lineno, raw in enumerate(iter_lines(fh, head), 1):
-        start, offset = offset, offset + len(raw)
-        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw, start = raw[3:], start + 3
-        if not raw.strip():
-            continue
-        seen += 1
-        found = _jsonl_doc(raw, start, id_field, text_field, f"{stem}-{lineno}")
-        yield Doc(*found, name, lineno) if isinstance(found, tuple) else DocError(name, lineno, found)
+    offset, line, seen = 0, 1, False
+    while data:
+        if not data.endswith(b"\n"):
+            data += fh.readline()
+        if not seen:
+            seen = bool(data[3:].strip() if offset == 0 and data.startswith(_BOM) else data.strip())
+        yield JsonlBlock(data, name, line, offset, id_field, text_field, stem)
+        line += data.count(b"\n")
+        offset += len(data)
+        data = read(BLOCK_BYTES)
     if not seen:
         yield EmptyFile(name)
 
