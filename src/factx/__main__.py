@@ -1,5 +1,5 @@
 """`python -m factx` runs the command line."""
 
-from .cli import main
+from .cli import run_and_exit
 
-raise SystemExit(main())
+run_and_exit()

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Union
+from typing import NoReturn, Union
 
 import factx
 
@@ -549,5 +549,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_and_exit(argv: list[str] | None = None) -> NoReturn:
+    """The installed ``factx`` script: `main`, then a quick exit.
+
+    Tearing the interpreter down frees every table and cache one object at a
+    time: 10 ms, a tenth of a short run. The output is complete by then (files
+    are closed by `main`, the standard streams are flushed here), so the
+    process ends without it.
+    """
+    code = main(argv)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):     # the reader went away (| head): main's exit code stands
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run_and_exit()
