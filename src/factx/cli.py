@@ -415,6 +415,9 @@ def _plural(n: int, word: str) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers()
+    if workers > 1 and not hasattr(os, "fork"):
+        _err(f"{PROG}: note: worker processes need os.fork, not available here; running in one process")
+        workers = 1
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
     items = read_inputs(args.paths, args.format, args.id_field, args.text_field, blocks=True)
     docs = facts = chars = 0
