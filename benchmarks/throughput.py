@@ -10,7 +10,10 @@ shuffled with a fixed random seed):
 * command   `python -m factx.cli extract CORPUS.jsonl --workers 1 -o OUT --quiet`
             (wall time, so interpreter start-up, JSON reading and writing count),
             and the same with --workers = all cores; src/factx is byte-compiled
-            first, as an installed package is;
+            first, as an installed package is. For information, both again on the
+            first half of the corpus: the command's fixed start-up (about 0.09 s)
+            weighs twice as much there, so its speedup and overhead show how the
+            figures depend on the corpus size;
 * scaling   `factx.extract` on ONE document made of the --scale-mb corpus joined x1, x2,
             x4, x8: time and time per character, so any super-linear step shows;
 * memory    peak RSS of each command run (os.wait4 rusage of that child: the largest
@@ -27,7 +30,7 @@ Targets:
   multi-core speedup         CLI time with 1 worker / with N workers >= 0.85 * N (1.7x on 2 cores)
   linear growth              time per char at x8 <= 1.3 * time per char at x1
 
-    python benchmarks/throughput.py [--mb 4] [--repeat 5] [--scale-mb 0.5]
+    python benchmarks/throughput.py [--mb 8] [--repeat 5] [--scale-mb 0.5]
         [--long-line-mb 10] [--json benchmarks/out/throughput.json] [--no-cli] [--profile N]
 
 Timings are wall-clock on whatever else the machine is running; on a shared
@@ -206,7 +209,7 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mb", type=float, default=4.0, help="corpus size in millions of characters (default 4)")
+    ap.add_argument("--mb", type=float, default=8.0, help="corpus size in millions of characters (default 8)")
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per measurement; the median is kept (default 5)")
     ap.add_argument("--scale-mb", type=float, default=0.5, help="base size of the x1/x2/x4/x8 scaling runs (default 0.5)")
     ap.add_argument("--long-line-mb", type=float, default=10.0,
@@ -279,7 +282,7 @@ def main(argv=None) -> int:
     linear = scaling[-1]["vs_x1"]
 
     # --- command line -------------------------------------------------------------------
-    cli1 = cliN = cli_small = longline = None
+    cli1 = cliN = cli_small = longline = half1 = halfN = None
     startup = 0.0
     if not args.no_cli:
         out_dir = args.json.parent
@@ -288,6 +291,9 @@ def main(argv=None) -> int:
             tmp = Path(tmp)
             jl = tmp / "corpus.jsonl"
             write_jsonl(corpus, jl)
+            half_docs = corpus[: len(corpus) // 2]
+            half = tmp / "half.jsonl"
+            write_jsonl(half_docs, half)
             small = tmp / "small.jsonl"
             write_jsonl(base_docs, small)
             out = tmp / "facts.jsonl"
@@ -310,6 +316,11 @@ def main(argv=None) -> int:
                 print(f"  stderr: {cli1['stderr'].strip()[-500:]}")
             cliN = median_cli(jl, out, args.workers, args.repeat)
             print(f"command, {args.workers} workers: {cliN['seconds']:.2f} s, exit {cliN['exit']}", flush=True)
+            half1 = median_cli(half, out, 1, args.repeat)
+            halfN = median_cli(half, out, args.workers, args.repeat)
+            half1["chars"] = halfN["chars"] = n_chars(half_docs)
+            print(f"command on half the corpus: {half1['seconds']:.2f} s with 1 worker, "
+                  f"{halfN['seconds']:.2f} s with {args.workers}", flush=True)
             if args.long_line_mb > 0:
                 flat = "".join("".join(t.split()) for _, t in seeds)
                 reps = -(-int(args.long_line_mb * MB) // len(flat))
@@ -327,6 +338,8 @@ def main(argv=None) -> int:
         results["cli_x1"] = cli_small
         results["cli_1_worker"] = cli1
         results[f"cli_{args.workers}_workers"] = cliN
+        results["cli_half_1_worker"] = half1
+        results[f"cli_half_{args.workers}_workers"] = halfN
         results["cli_long_line"] = longline
 
     # --- table --------------------------------------------------------------------------
@@ -343,6 +356,9 @@ def main(argv=None) -> int:
                      fmt_rate(size / cli1["seconds"]), f"{cli1['max_rss_mib']:.0f}", f"exit {cli1['exit']}"))
         rows.append((f"factx extract JSONL, {args.workers} workers", f"{size:,}", f"{cliN['seconds']:.2f}",
                      fmt_rate(size / cliN["seconds"]), f"{cliN['max_rss_mib']:.0f}", f"exit {cliN['exit']}"))
+        for label, r in (("1 worker", half1), (f"{args.workers} workers", halfN)):
+            rows.append((f"factx extract JSONL half, {label}", f"{r['chars']:,}", f"{r['seconds']:.2f}",
+                         fmt_rate(r["chars"] / r["seconds"]), f"{r['max_rss_mib']:.0f}", f"exit {r['exit']}"))
         if longline is not None:
             rows.append(("factx extract one line, no spaces", f"{longline['chars']:,}", f"{longline['seconds']:.2f}",
                          fmt_rate(longline["chars"] / longline["seconds"]), f"{longline['max_rss_mib']:.0f}",
@@ -390,6 +406,12 @@ def main(argv=None) -> int:
         if "speedup_without_startup" in results:
             extra += f", speedup {results['speedup_without_startup']:.2f}x"
         print(f"(for information, {extra})")
+    if half1 is not None and halfN is not None and half1["exit"] == 0 and halfN["exit"] == 0:
+        half_overhead = half1["seconds"] / (lib_s * half1["chars"] / size) - 1
+        half_speedup = half1["seconds"] / halfN["seconds"]
+        results["half_corpus"] = {"chars": half1["chars"], "overhead": half_overhead, "speedup": half_speedup}
+        print(f"(for information, on half the corpus, {half1['chars']:,} chars: overhead {half_overhead:+.1%} "
+              f"against the library's rate, speedup {half_speedup:.2f}x)")
 
     if args.profile:
         results["profile_top"] = profile_extract(corpus, args.profile)
