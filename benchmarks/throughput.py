@@ -10,10 +10,11 @@ shuffled with a fixed random seed):
 * command   `python -m factx.cli extract CORPUS.jsonl --workers 1 -o OUT --quiet`
             (wall time, so interpreter start-up, JSON reading and writing count),
             and the same with --workers = all cores; src/factx is byte-compiled
-            first, as an installed package is. For information, both again on the
-            first half of the corpus: the command's fixed start-up (about 0.09 s)
-            weighs twice as much there, so its speedup and overhead show how the
-            figures depend on the corpus size;
+            first, as an installed package is. For information, both again on
+            the first half of the corpus: the command's fixed start-up (about
+            0.09 s) weighs twice as much there, so its speedup and overhead show
+            how the figures depend on the corpus size. The command's runs are
+            interleaved (1 worker, N workers, half with 1, half with N, again …);
 * scaling   `factx.extract` on ONE document made of the --scale-mb corpus joined x1, x2,
             x4, x8: time and time per character, so any super-linear step shows;
 * memory    peak RSS of each command run (os.wait4 rusage of that child: the largest
@@ -151,18 +152,28 @@ def cli_extract(path: Path, out: Path, workers: int) -> dict:
     return run_cli(["extract", str(path), "--workers", str(workers), "-o", str(out), "--quiet"])
 
 
-def median_cli(path: Path, out: Path, workers: int, repeat: int) -> dict:
-    runs = [cli_extract(path, out, workers) for _ in range(repeat)]
-    ok = [r for r in runs if r["exit"] == 0]
-    res = dict(runs[-1])
-    res["runs"] = [round(r["seconds"], 3) for r in runs]
-    res["seconds"] = statistics.median(r["seconds"] for r in (ok or runs))
-    res["max_rss_mib"] = max(r["max_rss_mib"] for r in runs)
-    res["ok"] = bool(ok) and len(ok) == len(runs)
-    if res["ok"] and out.exists():
-        with out.open("rb") as fh:
-            res["facts"] = sum(1 for _ in fh)
-    return res
+def median_clis(configs: list[tuple[Path, int]], out_dir: Path, repeat: int) -> list[dict]:
+    """The command on each (input, workers) of `configs`, `repeat` times, interleaved
+    (a, b, c, a, b, c …): a load that comes and goes on a shared machine then falls
+    on every configuration alike instead of on one. The median run of each is kept."""
+    outs = [out_dir / f"facts-{k}.jsonl" for k in range(len(configs))]
+    runs: list[list[dict]] = [[] for _ in configs]
+    for _ in range(repeat):
+        for k, (path, workers) in enumerate(configs):
+            runs[k].append(cli_extract(path, outs[k], workers))
+    results = []
+    for rs, out in zip(runs, outs):
+        ok = [r for r in rs if r["exit"] == 0]
+        res = dict(rs[-1])
+        res["runs"] = [round(r["seconds"], 3) for r in rs]
+        res["seconds"] = statistics.median(r["seconds"] for r in (ok or rs))
+        res["max_rss_mib"] = max(r["max_rss_mib"] for r in rs)
+        res["ok"] = bool(ok) and len(ok) == len(rs)
+        if res["ok"] and out.exists():
+            with out.open("rb") as fh:
+                res["facts"] = sum(1 for _ in fh)
+        results.append(res)
+    return results
 
 
 def profile_extract(docs, top: int) -> list[dict]:
@@ -310,14 +321,12 @@ def main(argv=None) -> int:
             cli_small["chars"] = n_chars(base_docs)
             print(f"command x1 ({cli_small['chars']:,} chars, 1 worker): {cli_small['seconds']:.2f} s, "
                   f"exit {cli_small['exit']}", flush=True)
-            cli1 = median_cli(jl, out, 1, args.repeat)
+            cli1, cliN, half1, halfN = median_clis(
+                [(jl, 1), (jl, args.workers), (half, 1), (half, args.workers)], tmp, args.repeat)
             print(f"command, 1 worker: {cli1['seconds']:.2f} s, exit {cli1['exit']}", flush=True)
             if cli1["exit"] != 0:
                 print(f"  stderr: {cli1['stderr'].strip()[-500:]}")
-            cliN = median_cli(jl, out, args.workers, args.repeat)
             print(f"command, {args.workers} workers: {cliN['seconds']:.2f} s, exit {cliN['exit']}", flush=True)
-            half1 = median_cli(half, out, 1, args.repeat)
-            halfN = median_cli(half, out, args.workers, args.repeat)
             half1["chars"] = halfN["chars"] = n_chars(half_docs)
             print(f"command on half the corpus: {half1['seconds']:.2f} s with 1 worker, "
                   f"{halfN['seconds']:.2f} s with {args.workers}", flush=True)

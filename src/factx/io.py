@@ -206,6 +206,7 @@ def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id",
 
 
 def _jsonl(fh: BinaryIO, name: str, id_field: str, text_field: str, blocks: bool) -> Iterator[Item | JsonlBlock]:
+    """The documents of a JSONL stream, or with `blocks` its raw blocks."""
     for item in read_jsonl_blocks(fh, name, id_field, text_field):
         if blocks or not isinstance(item, JsonlBlock):
             yield item
