@@ -70,18 +70,12 @@ def test_an_exception_in_the_function_is_raised_in_the_caller():
 
 
 def test_closing_early_stops_the_workers_and_reads_ahead_boundedly():
-    pulled = 0
-
-    def tasks():
-        nonlocal pulled
-        for i in range(10_000):
-            pulled += 1
-            yield i
-
-    it = imap_ordered(lambda n: n, tasks(), 2, lost)
+    pulled: list[int] = []
+    tasks = map(lambda i: pulled.append(i) or i, range(10_000))
+    it = imap_ordered(lambda n: n, tasks, 2, lost)
     assert next(it) == 0
     time.sleep(0.2)
-    assert pulled <= 2 * 2 + 2          # two in each worker's hands, one held, one handed out
+    assert len(pulled) <= 2 * 2 + 2     # two in each worker's hands, one held, one handed out
     it.close()
     assert no_children()
 
