@@ -132,8 +132,9 @@ _Q = _load("qualifiers.toml")
 QUALIFIERS_BEFORE: Phrases = Phrases((_phrase(p), q) for q, ps in _Q["before"].items() for p in ps)
 QUALIFIERS_AFTER: Phrases = Phrases((_phrase(p), q) for q, ps in _Q["after"].items() for p in ps)
 QUALIFIER_MAX_WORDS = max(len(p) for p in [*QUALIFIERS_BEFORE, *QUALIFIERS_AFTER])
-RANGE_OPEN: dict[tuple[str, ...], frozenset[str]] = {
-    _phrase(k): frozenset(nw(w) for w in v) for k, v in _Q["range"]["close"].items()}
+#: range-opening phrase -> the words that close it (بين … و، من … إلى)
+RANGE_OPEN: Phrases = Phrases(
+    (_phrase(k), frozenset(nw(w) for w in v)) for k, v in _Q["range"]["close"].items())
 RANGE_BARE: frozenset[str] = frozenset(nw(w) for w in _Q["range"]["bare"])
 RANGE_BARE_STRICT: frozenset[str] = frozenset(nw(w) for w in _Q["range"]["bare_strict"])
 

@@ -185,8 +185,10 @@ def _first_day_of_span(doc: Doc, day_tok: int, month: int, year: int | None) -> 
     t = doc.toks[k0]
     if t.kind != DIGITS or len(t.text) > 2 or doc.blocked[k0] or not _valid_day(int(t.text), month, year):
         return None
-    if link == "و" and doc.tok_text(k0 - 1) not in ("بين", "من"):
-        return None
+    if link == "و":                                  # بين 1 و7 مايو: only after an opener closed by و
+        opener = doc.phrase_before(k0, L.RANGE_OPEN, L.RANGE_OPEN.max_words)
+        if opener is None or link not in opener[0]:
+            return None
     return k0, int(t.text)
 
 

@@ -13,17 +13,9 @@ from .base import Candidate, Doc
 
 
 def _opener(doc: Doc, i: int):
-    """The range-opening phrase ending before token i: (closing words, first token)."""
-    for ln in (2, 1):
-        if i - ln < 0:
-            continue
-        words = tuple(doc.tok_text(k) for k in range(i - ln, i))
-        if words in L.RANGE_OPEN:
-            return L.RANGE_OPEN[words], i - ln
-        w0 = words[0] or ""
-        if w0[:1] in ("و", "ف") and (w0[1:],) + words[1:] in L.RANGE_OPEN:
-            return L.RANGE_OPEN[(w0[1:],) + words[1:]], i - ln
-    return None
+    """The range-opening phrase ending before token i (بين، ما بين، من; with و/ف glued:
+    ومن): (its closing words, first token), or None."""
+    return doc.phrase_before(i, L.RANGE_OPEN, L.RANGE_OPEN.max_words)
 
 
 def _join(doc: Doc, a: Numeral, b: Numeral) -> tuple[str, int | None] | None:
