@@ -12,6 +12,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from .text.normalize import normalize_word as nw
 
@@ -37,12 +38,34 @@ class Phrases(dict):
         self.last = frozenset(k[-1] for k in self)
 
     def lookup(self, words: tuple[str, ...], clitics: str = ""):
-        """The value of `words`, also when their first word carries one of the
-        proclitics `clitics` (وأكثر من، بنحو); None when no phrase matches."""
+        """The value of `words`, also when their first word carries proclitics made
+        of the letters `clitics` (وأكثر من، بنحو، وبنسبة); None when no phrase matches."""
         value = self.get(words)
-        if value is None and words[0][:1] in clitics and len(words[0]) > 2:
-            value = self.get((words[0][1:],) + words[1:])
+        if value is None and words[0][:1] in clitics:
+            for stem in clitic_stems(words[0], clitics):
+                value = self.get((stem,) + words[1:])
+                if value is not None:
+                    break
         return value
+
+    def starts_after_clitics(self, word: str, clitics: str) -> bool:
+        """Does a phrase start with `word` once proclitics of `clitics` are read off?
+        (Callers test ``word in self.first`` themselves first: most words end there.)"""
+        return any(stem in self.first for stem in clitic_stems(word, clitics))
+
+    def ends_after_clitics(self, word: str, clitics: str) -> bool:
+        """Is `word`, once proclitics of `clitics` are read off, a one-word phrase's last word?"""
+        return any(stem in self.last for stem in clitic_stems(word, clitics))
+
+
+@lru_cache(maxsize=65536)
+def clitic_stems(word: str, clitics: str) -> tuple[str, ...]:
+    """`word` without each proclitic of the morphology table (`PROCLITICS`, longest
+    first) that has no article and is made of letters of `clitics`: وبنسبة → نسبة
+    with "وب", بنسبة with "و". The stem keeps two letters or more."""
+    letters = set(clitics)
+    return tuple(word[len(p):] for p, definite in PROCLITICS
+                 if not definite and word.startswith(p) and len(word) - len(p) >= 2 and set(p) <= letters)
 
 
 def _phrase(s: str) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ class Doc:
         if k >= self.n:
             return None
         first = self.toks[k].text
-        if first not in table.first and not (first[:1] in clitics and first[1:] in table.first):
+        if first not in table.first and not (first[:1] in clitics and table.starts_after_clitics(first, clitics)):
             return None
         words = []
         for m in range(k, min(self.n, k + max_words)):
@@ -127,12 +127,13 @@ class Doc:
     def phrase_before(self, j: int, table: L.Phrases, max_words: int):
         """Longest phrase of `table` ending just before token j: (value, first token) or None.
 
-        The first word may carry a proclitic و ف ب ل (وأكثر من، بنحو، لأكثر من).
+        The first word may carry proclitics و ف ب ل (وأكثر من، بنحو، لأكثر من، وبنسبة).
         """
         if not 0 < j <= self.n:
             return None
         last = self.toks[j - 1].text
-        if last not in table.last and not (last[:1] in _PHRASE_BEFORE_CLITICS and last[1:] in table.last):
+        if last not in table.last and not (last[:1] in _PHRASE_BEFORE_CLITICS
+                                           and table.ends_after_clitics(last, _PHRASE_BEFORE_CLITICS)):
             return None
         words = []                                  # the run of words ending at j, read backwards
         for m in range(j - 1, max(j - max_words, 0) - 1, -1):
