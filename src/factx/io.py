@@ -131,7 +131,7 @@ def read_inputs(paths: Iterable[str] | None, fmt: str = "auto", id_field: str = 
         if p == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             if fmt == "jsonl":
-                yield from _jsonl(stream, STDIN_NAME, id_field, text_field, blocks)
+                yield from read_jsonl_stream(stream, STDIN_NAME, id_field, text_field, blocks)
             else:
                 yield from read_txt_stream(stream, STDIN_NAME, STDIN_DOC_ID)
             continue
@@ -169,7 +169,7 @@ def read_file(path: Path, fmt: str = "auto", id_field: str = "id", text_field: s
         return
     with fh:
         if fmt == "jsonl":
-            yield from _jsonl(fh, str(path), id_field, text_field, blocks)
+            yield from read_jsonl_stream(fh, str(path), id_field, text_field, blocks)
         else:
             yield from read_txt_stream(fh, str(path), path.stem)
 
@@ -195,18 +195,14 @@ def read_txt_stream(fh: BinaryIO, name: str, doc_id: str) -> Iterator[Item]:
     yield Doc(doc_id, text, name)
 
 
-def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id",
-                      text_field: str = "text") -> Iterator[Item]:
-    """One document per non-blank line of a JSONL stream.
+def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id", text_field: str = "text",
+                      blocks: bool = False) -> Iterator[Item | JsonlBlock]:
+    """One document per non-blank line of a JSONL stream (with `blocks`, its raw
+    `JsonlBlock`s instead, for a caller that parses them elsewhere).
 
     Each line must be a JSON object with a string `text_field`; its `id_field`
     (a string or an integer) is the doc id, ``<file stem>-<line>`` when absent.
     """
-    return _jsonl(fh, name, id_field, text_field, blocks=False)
-
-
-def _jsonl(fh: BinaryIO, name: str, id_field: str, text_field: str, blocks: bool) -> Iterator[Item | JsonlBlock]:
-    """The documents of a JSONL stream, or with `blocks` its raw blocks."""
     for item in read_jsonl_blocks(fh, name, id_field, text_field):
         if blocks or not isinstance(item, JsonlBlock):
             yield item
