@@ -227,6 +227,8 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None,
             "entity_span": None if entity is None else entity[2],
             "unit_span": spans.made(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
+            "entity_norm": None, "predicate": None, "predicate_span": None, "change": None,
+            "unit_source": None,
         }
         problems = value_problems(values)
         if problems:

@@ -14,8 +14,8 @@ from typing import Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .lexicon import UNIT_CODES
-from .record import (KINDS, NONNEGATIVE_KINDS, QUALIFIERS, QUANTITY_KINDS, Kind, Qualifier,  # noqa: F401
-                     slice_problems, value_problems)
+from .record import (KINDS, NONNEGATIVE_KINDS, QUALIFIERS, QUANTITY_KINDS, Change, Kind,  # noqa: F401
+                     Qualifier, UnitSource, slice_problems, value_problems)
 
 Number = Union[int, float]
 
@@ -59,6 +59,15 @@ class Fact(BaseModel):
     unit_span: Optional[Span] = Field(None, description="span of the unit word or symbol")
     calendar: Optional[Literal["gregorian", "hijri"]] = Field(None, description="calendar of a date")
     rule: Optional[str] = Field(None, description="name of the extraction rule that produced the fact")
+    # --- fields for comparing sources (SPEC §5.5) ------------------------------
+    entity_norm: Optional[str] = Field(
+        None, description="base form of the counted noun: singular, no article, clitics or case ending")
+    predicate: Optional[str] = Field(
+        None, description="the verb or verbal noun saying what happened to the quantity, without proclitics")
+    predicate_span: Optional[Span] = Field(None, description="span of `predicate` in the original text")
+    change: Optional[Change] = Field(None, description="increase/decrease when the number is the size of a change")
+    unit_source: Optional[UnitSource] = Field(
+        None, description="text: the unit is written; context: carried over; default: a table default")
 
     @model_validator(mode="before")
     @classmethod

@@ -22,8 +22,13 @@ Qualifier = Literal[
     "at_most", "range", "vague",
 ]
 
+Change = Literal["increase", "decrease"]
+UnitSource = Literal["text", "context", "default"]
+
 KINDS: tuple[str, ...] = Kind.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
+CHANGES: tuple[str, ...] = Change.__args__
+UNIT_SOURCES: tuple[str, ...] = UnitSource.__args__
 QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "duration", "age"})
 NONNEGATIVE_KINDS = frozenset({"count", "percent"})
 

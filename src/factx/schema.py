@@ -115,8 +115,9 @@ def schema_available() -> bool:
 
 
 _LITERAL_RULES = {"kind": "kind-closed-list", "qualifier": "qualifier-closed-list",
-                  "calendar": "calendar-closed-list"}
-_SPAN_FIELDS = {"span", "sentence", "qualifier_span", "entity_span", "unit_span"}
+                  "calendar": "calendar-closed-list", "change": "change-closed-list",
+                  "unit_source": "unit-source-closed-list"}
+_SPAN_FIELDS = {"span", "sentence", "qualifier_span", "entity_span", "unit_span", "predicate_span"}
 
 
 def explain_validation_error(err: ValidationError) -> list[str]:
