@@ -219,3 +219,21 @@ def test_outcomes_report_what_factx_gave():
     assert o.ok and o.got == "money 1 USD '1'"
     row = json.loads((HERE / "duckling_ar.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert row["text"] == "$1" and R.examples()[0].text == "$1"
+
+
+def test_failures_fall_into_named_categories_largest_first():
+    from peer_suites import categories as C
+
+    def outcome(group, text):
+        suite, _, grp = group.partition("/")
+        return R.Outcome(Example(suite, grp, "r", text, Expect()), False, "nothing")
+
+    fails = [outcome("nemo/decimal", "اثنان وثمانية من عشرة"), outcome("nemo/decimal", "سبعة وتسعة من عشرة"),
+             outcome("duckling/Numeral/AR_EG", "حداشر"), outcome("duckling/Volume", "250 مل"),
+             outcome("duckling/PhoneNumber", "+١ ٢٠٢.٥٥٥.٠١٢١"), outcome("duckling/Volume", "كلام")]
+    got = [(c.name, len(os)) for c, os in C.categorise(fails)]
+    assert got[0] == ("spoken decimal: N و M من عشرة/مئة/ألف", 2)
+    assert dict(got) == {"spoken decimal: N و M من عشرة/مئة/ألف": 2,
+                         "Egyptian colloquial teens (حداشر، إتناشر، -تاشر)": 1,
+                         "volume units missing from the unit table (مل، ملي لتر، غالون، جالون، هكتوليتر)": 1,
+                         "phone numbers: country code (+cc), parentheses, dotted groups": 1, "other": 1}
