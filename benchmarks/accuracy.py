@@ -28,8 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))   # the peer-suite runner lives beside its tests
 
 import factx  # noqa: E402
 from factx.models import QUANTITY_KINDS  # noqa: E402
