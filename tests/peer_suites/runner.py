@@ -7,7 +7,7 @@ expectations in its own convention. One function per suite (`duckling`,
 `recognizers`, `nemo`) converts every line into an `Example`: the text and
 what SPEC §4–§5 says factx must output for it (kind, value or bounds,
 qualifier, unit code), or for the suites that test the bare number reader,
-the value `factx.numerals.find_numerals` must give. Where the SPEC really
+the value `factx.find_numerals` must give. Where the SPEC really
 says something else than the suite, the mapped expectation still says what the
 suite wants, and `conventions.toml` lists the example with its reason: it is
 then left out of the score and must keep failing (a strict expected failure).
@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import factx
-from factx.numerals import find_numerals
+from factx import find_numerals
 from factx.record import KINDS, QUANTITY_KINDS as QUANTITY
 
 HERE = Path(__file__).resolve().parent
