@@ -12,7 +12,7 @@ removing the guard changes what those examples yield.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .language import morphology
 from .text.tokens import WORD
@@ -20,16 +20,14 @@ from .rules.date import year_cue
 from .rules.registry import KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class NumeralGuard:
+class NumeralGuard(NamedTuple):
     """``keep(doc, numeral) -> bool``: does the numeral reader's proposal stand?"""
 
     name: str
     keep: Callable
 
 
-@dataclass(frozen=True, slots=True)
-class MentionGuard:
+class MentionGuard(NamedTuple):
     """``keep(doc, candidate, mention) -> bool`` for mentions of the named rules or
     kinds (`candidate` is None for a finder's mention). A guard may also mend the
     mention it lets stand (a dash taken for a sign)."""

@@ -23,6 +23,7 @@ from .rules import qualifiers, ranges
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
+from .rules.units import unit_after
 from .text.document import Document
 
 
@@ -36,6 +37,8 @@ class Pipeline:
         self.mention_guards = tuple(mention_guards)
         self.finders, self.rules = finders, rules
         self._guards_of: dict[tuple[str, str], tuple] = {}
+        self._non_quantities = _dispatch(rules[Phase.NON_QUANTITIES])
+        self._quantities = _dispatch(rules[Phase.QUANTITIES])
 
     def without(self, *guard_names: str) -> "Pipeline":
         """The same pipeline without the named guards (to see what a guard prevents)."""
@@ -54,14 +57,14 @@ class Pipeline:
             doc.take(num.i, num.j)
         quantities = []
         for num in nums:
-            m = self._type(doc, Candidate.single(num), Phase.NON_QUANTITIES)
+            m = self._type(doc, Candidate.single(num), self._non_quantities)
             if m is not None:
                 out.append(m)
             else:
                 quantities.append(num)
         typed = []
         for cand in ranges.candidates(doc, quantities):
-            m = self._type(doc, cand, Phase.QUANTITIES)
+            m = self._type(doc, cand, self._quantities)
             if m is not None:
                 if m.unit_span:
                     doc.take(*doc.tokens_in(*m.unit_span))
@@ -74,7 +77,10 @@ class Pipeline:
         return doc, out
 
     def _keep_numeral(self, doc: Document, num) -> bool:
-        return all(g.keep(doc, num) for g in self.numeral_guards)
+        for g in self.numeral_guards:
+            if not g.keep(doc, num):
+                return False
+        return True
 
     def _stands(self, doc: Document, cand, m: Mention) -> bool:
         key = (m.rule, m.kind)
@@ -82,11 +88,21 @@ class Pipeline:
         if guards is None:
             guards = self._guards_of[key] = tuple(g for g in self.mention_guards
                                                   if m.rule in g.verifies or m.kind in g.verifies)
-        return all(g.keep(doc, cand, m) for g in guards)
+        for g in guards:
+            if not g.keep(doc, cand, m):
+                return False
+        return True
 
-    def _type(self, doc: Document, cand: Candidate, phase: Phase) -> Mention | None:
-        """The first proposal of the phase's rules for `cand` that the guards let stand."""
-        for rule in self.rules[phase]:
+    def _type(self, doc: Document, cand: Candidate, dispatch: dict) -> Mention | None:
+        """The first proposal of a phase's rules for `cand` that the guards let stand;
+        `dispatch` (see `_dispatch`) gives the rules whose pattern the candidate fits."""
+        if len(dispatch) == 1:
+            rules = dispatch[None, None]
+        else:
+            after = unit_after(doc, cand.j)
+            dual = cand.first.unit
+            rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None]
+        for rule in rules:
             m = rule.match(doc, cand)
             if m is not None:
                 m.rule = rule.name
@@ -105,3 +121,14 @@ class Pipeline:
                 if self._stands(doc, None, m):
                     doc.take(*doc.tokens_in(m.start, m.end))
                     out.append(m)
+
+
+def _dispatch(rules) -> dict:
+    """The rules to try, in order, for each (kind of the unit after, kind of the dual
+    noun) a candidate can have: the rules whose pattern it fits. A phase without
+    patterns has one entry, (None, None)."""
+    if not any(r.unit_after or r.dual for r in rules):
+        return {(None, None): tuple(rules)}
+    kinds = [None, *dict.fromkeys(k for r in rules for k in (r.unit_after, r.dual) if k)]
+    return {(a, d): tuple(r for r in rules if r.unit_after in (None, a) and r.dual in (None, d))
+            for a in kinds for d in kinds}

@@ -111,6 +111,8 @@ class Phrases(dict):
         self.max_words = max(map(len, self), default=0)
         self.first = frozenset(k[0] for k in self)
         self.last = frozenset(k[-1].removeprefix(GLUED) for k in self)
+        #: the letters a proclitic can start with: a word starting otherwise has none to read off
+        self.clitic_letters = frozenset(p.form[0] for p in morphology.PROCLITICS)
 
     def lookup(self, words: tuple[str, ...], clitics: frozenset = morphology.NOTHING):
         """The value of `words`, also when their first word carries proclitics made

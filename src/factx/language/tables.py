@@ -32,20 +32,20 @@ class LanguageDataError(ValueError):
     """A language table breaks its declaration. The message names file, table and key."""
 
 
-class Where:
-    """Where a value sits: file, then the path of tables and keys to it."""
+class Where(tuple):
+    """Where a value sits: the file, then the tables and keys on the way to it."""
 
-    def __init__(self, file: str, path: tuple = ()):
-        self.file, self.path = file, path
+    __slots__ = ()
 
     def __truediv__(self, key) -> "Where":
-        return Where(self.file, self.path + (key,))
+        return Where((*self, key))
 
     def error(self, problem: str) -> LanguageDataError:
-        if not self.path:
-            return LanguageDataError(f"{self.file}: {problem}")
-        table = "[" + ".".join(str(p) for p in self.path[:-1]) + "] " if len(self.path) > 1 else ""
-        return LanguageDataError(f"{self.file}: {table}{self.path[-1]!r}: {problem}")
+        file, *path = self
+        if not path:
+            return LanguageDataError(f"{file}: {problem}")
+        table = "[" + ".".join(str(p) for p in path[:-1]) + "] " if len(path) > 1 else ""
+        return LanguageDataError(f"{file}: {table}{path[-1]!r}: {problem}")
 
 
 Check = Callable[[Any, Where], None]
@@ -191,5 +191,5 @@ def load(name: str, declaration: Check, data_dir: str | None = None) -> dict:
         raise LanguageDataError(f"{path}: missing language table") from None
     except tomllib.TOMLDecodeError as e:
         raise LanguageDataError(f"{path}: not valid TOML: {e}") from None
-    declaration(table, Where(name))
+    declaration(table, Where((name,)))
     return table

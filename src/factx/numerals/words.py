@@ -19,7 +19,7 @@ one at a time, each by its own small rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
@@ -61,13 +61,17 @@ class Numeral:
 
 
 class WordClass(NamedTuple):
-    """What a (clitic-free) number word is to the grammar."""
+    """What a (clitic-free) number word is to the grammar. `value` is an int, or a
+    Fraction for a fraction word (ints keep the grammar's comparisons fast)."""
 
     role: str
-    value: Fraction
+    value: int | Fraction
     gender: str | None = None      # units: m (ثلاثة) or f (ثلاث)
     number: str | None = None      # scales: sg, du, pl, sg_or_du
-    high: Fraction | None = None   # vague words: the upper bound (value is the lower)
+    high: int | None = None        # vague words: the upper bound (value is the lower)
+
+
+_ZERO = Fraction(0)
 
 
 @lru_cache(maxsize=65536)
@@ -75,25 +79,25 @@ def classify(lex, stem: str) -> WordClass | None:
     """The role of a clitic-free word in number grammar, or None."""
     if stem in lex.units:
         v, g = lex.units[stem]
-        return WordClass(UNIT, Fraction(v), gender=g)
+        return WordClass(UNIT, v, gender=g)
     if stem in lex.tens:
-        return WordClass(TEN, Fraction(lex.tens[stem]))
+        return WordClass(TEN, lex.tens[stem])
     if stem in lex.hundreds:
-        return WordClass(HUNDRED, Fraction(lex.hundreds[stem]))
+        return WordClass(HUNDRED, lex.hundreds[stem])
     if stem in lex.scales:
         v, number = lex.scales[stem]
-        return WordClass(SCALE, Fraction(v), number=number)
+        return WordClass(SCALE, v, number=number)
     if stem in lex.teen_units:
-        return WordClass(TEEN_UNIT, Fraction(lex.teen_units[stem]))
+        return WordClass(TEEN_UNIT, lex.teen_units[stem])
     if stem in lex.fractions:
         return WordClass(FRACTION, lex.fractions[stem])
     if stem in lex.vague:
         low, high = lex.vague[stem]
-        return WordClass(VAGUE, Fraction(low), high=Fraction(high))
+        return WordClass(VAGUE, low, high=high)
     if stem in lex.fraction_plurals:
         return WordClass(FRACTION_PLURAL, lex.fraction_plurals[stem])
     if stem in lex.nayyif:
-        return WordClass(NAYYIF, Fraction(0))
+        return WordClass(NAYYIF, 0)
     return None
 
 
@@ -157,28 +161,30 @@ class _Tokens:
         return k
 
 
-@dataclass(slots=True)
 class _Sum:
     """The number read so far: closed groups in `total`, the open group below a thousand."""
 
-    total: Fraction = Fraction(0)
-    group: Fraction | None = None
-    slots: set = field(default_factory=set)      # parts the open group has: hundred unit ten teen digits
-    last_scale: Fraction = Fraction(0)
-    ended: bool = False                          # a part that ends the number was read (ونصف، ونيف)
+    __slots__ = ("total", "group", "slots", "last_scale", "ended")
+
+    def __init__(self):
+        self.total: Fraction = _ZERO
+        self.group: Fraction | None = None
+        self.slots: set = set()          # parts the open group has: hundred unit ten teen digits
+        self.last_scale: int = 0
+        self.ended = False               # a part that ends the number was read (ونصف، ونيف)
 
     @property
     def value(self) -> Fraction:
         return self.total + (self.group or 0)
 
-    def open(self, value: Fraction, slot: str) -> None:
-        self.group, self.slots = Fraction(value), {slot}
+    def open(self, value, slot: str) -> None:
+        self.group, self.slots = value if isinstance(value, Fraction) else Fraction(value), {slot}
 
     def add(self, value, slot: str) -> None:
         self.group = (self.group or 0) + value
         self.slots = self.slots | {slot}
 
-    def close(self, scale: Fraction) -> None:
+    def close(self, scale: int) -> None:
         """A scale word after the open group: ثلاثة ملايين، خمسون ألفا، ألف مليون."""
         if self.last_scale and scale >= self.last_scale:
             self.total = (self.total + self.group) * scale
@@ -255,7 +261,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         if r.role_joined_at(pos) == TEN:                 # إحدى وعشرون
             acc.open(cat.value, "unit")
             return pos
-        num.value = cat.value                            # أحد / إحدى alone: "one of" (a guard decides)
+        num.value = Fraction(cat.value)                  # أحد / إحدى alone: "one of" (a guard decides)
         _close(num, r.toks, pos)
         return pos
     if role == TEN:
@@ -271,7 +277,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
         # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
         dual = cat.number == "du" or (cat.number == "sg_or_du" and r.role_joined_at(pos) is None)
-        acc.total = 2 * cat.value if dual else cat.value
+        acc.total = Fraction(2 * cat.value if dual else cat.value)
         acc.last_scale = cat.value
         return pos
     if role == FRACTION:
@@ -312,7 +318,7 @@ def _first_unit(r: _Tokens, num: Numeral, acc: _Sum, sp: Split, cat: WordClass, 
         acc.open(cat.value * 100, "hundred")
         return pos + 1
     if 3 <= cat.value <= 10 and nxt is not None and nxt in r.lex.fraction_plurals:
-        num.value = cat.value * r.lex.fraction_plurals[nxt]
+        num.value = Fraction(cat.value) * r.lex.fraction_plurals[nxt]
         num.fraction = True
         _close(num, r.toks, pos + 1)
         return pos + 1

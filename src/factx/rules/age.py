@@ -46,6 +46,6 @@ def phrase(doc, cand: Candidate) -> Mention | None:
 
 
 RULES = (
-    Rule("age.unit", Phase.QUANTITIES, unit),
+    Rule("age.unit", Phase.QUANTITIES, unit, unit_after="duration"),
     Rule("age.phrase", Phase.QUANTITIES, phrase),
 )

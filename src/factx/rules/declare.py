@@ -17,9 +17,8 @@ each mention's `rule` field from the unit that made it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Phase(Enum):
@@ -40,8 +39,7 @@ FINDER_PHASES = frozenset({Phase.CALENDAR, Phase.SHAPES, Phase.ORDINAL_WORDS})
 RULE_PHASES = frozenset({Phase.NON_QUANTITIES, Phase.QUANTITIES})
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(NamedTuple):
     """A fact kind: its name, and whether it is a quantity (and may be negative)."""
 
     name: str
@@ -49,8 +47,7 @@ class Kind:
     nonnegative: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Finder:
+class Finder(NamedTuple):
     """A named rule that finds mentions of one shape over the whole document.
 
     `also` names the further rules its mentions may carry (a finder that makes
@@ -62,19 +59,18 @@ class Finder:
     find: Callable[[Any], Iterable[Any]]
     also: tuple[str, ...] = ()
 
-    def __post_init__(self):
-        if self.phase not in FINDER_PHASES:
-            raise ValueError(f"finder {self.name}: phase {self.phase.value} takes rules, not finders")
 
+class Rule(NamedTuple):
+    """A named rule that types one candidate, or declines (None).
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named rule that types one candidate, or declines (None)."""
+    `unit_after` and `dual` are its pattern, when it has one: the kind of unit
+    that must be written after the candidate (دولار → "money"), or the kind of
+    dual unit noun the candidate must be (يومين → "duration"). The pipeline
+    looks the unit up once per candidate and tries only the rules it fits.
+    """
 
     name: str
     phase: Phase
     match: Callable[[Any, Any], Any]
-
-    def __post_init__(self):
-        if self.phase not in RULE_PHASES:
-            raise ValueError(f"rule {self.name}: phase {self.phase.value} takes finders, not rules")
+    unit_after: str | None = None
+    dual: str | None = None

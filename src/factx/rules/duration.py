@@ -40,7 +40,7 @@ def adjectival(doc, cand: Candidate) -> Mention | None:
 
 
 RULES = (
-    Rule("duration.dual", Phase.QUANTITIES, dual),
-    Rule("duration.unit", Phase.QUANTITIES, unit),
+    Rule("duration.dual", Phase.QUANTITIES, dual, dual="duration"),
+    Rule("duration.unit", Phase.QUANTITIES, unit, unit_after="duration"),
     Rule("duration.adjectival", Phase.QUANTITIES, adjectival),
 )

@@ -5,6 +5,7 @@ phone numbers, hashtags, reference codes). Typed `identifier`, value = digits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -130,31 +131,42 @@ def _naming(doc: Document, cand):
     return doc.norm[num.start:num.end]          # as written, in ASCII digits: 2254, 43.22
 
 
+@lru_cache(maxsize=65536)
+def _series_name(lex, w: str) -> bool:
+    return any(sp.stem in lex.id_series for sp in morphology.splits(w))
+
+
+@lru_cache(maxsize=65536)
+def _naming_head(lex, w: str) -> bool:
+    return any(sp.stem in lex.id_heads or sp.prefix + sp.stem in lex.id_heads for sp in morphology.splits(w))
+
+
 def series(doc: Document, cand) -> Mention | None:
     """أستانة 12، جنيف 2: a number after the name of a series of talks, products …"""
-    digits = _naming(doc, cand)
+    if not cand.first.digits:
+        return None
     prev = doc.word(cand.i - 1)
-    if digits is not None and prev is not None and any(sp.stem in doc.lex.id_series
-                                                       for sp in morphology.splits(prev)):
-        return Mention("identifier", cand.start, cand.end, digits)
-    return None
+    if prev is None or not _series_name(doc.lex, prev):
+        return None
+    digits = _naming(doc, cand)
+    return None if digits is None else Mention("identifier", cand.start, cand.end, digits)
 
 
 def head(doc: Document, cand) -> Mention | None:
     """القرار 2254، قرار مجلس الأمن 2254، رقم 5: a number after a naming head (possibly
     after a genitive complement of up to `id_max_gap` words)."""
-    digits = _naming(doc, cand)
-    if digits is None:
+    if not cand.first.digits:
         return None
     lex = doc.lex
     for gap in range(0, lex.id_max_gap + 1):
         w = doc.word(cand.i - 1 - gap)
         if w is None:
             break
-        if any(sp.stem in lex.id_heads or sp.prefix + sp.stem in lex.id_heads for sp in morphology.splits(w)):
+        if _naming_head(lex, w):
             if gap and any(doc.word(cand.i - 1 - g) in lex.not_nouns for g in range(gap)):
                 break
-            return Mention("identifier", cand.start, cand.end, digits)
+            digits = _naming(doc, cand)
+            return None if digits is None else Mention("identifier", cand.start, cand.end, digits)
     return None
 
 

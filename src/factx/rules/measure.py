@@ -25,6 +25,6 @@ def unit(doc, cand: Candidate) -> Mention | None:
 
 
 RULES = (
-    Rule("measure.dual", Phase.QUANTITIES, dual),
-    Rule("measure.unit", Phase.QUANTITIES, unit),
+    Rule("measure.dual", Phase.QUANTITIES, dual, dual="measure"),
+    Rule("measure.unit", Phase.QUANTITIES, unit, unit_after="measure"),
 )

@@ -53,6 +53,7 @@ class Candidate:
     qualifier: str = "exact"
     opener: int | None = None            # token of بين / من opening a range
     extra: dict = field(default_factory=dict)
+    is_range: bool = False
 
     @property
     def i(self) -> int:
@@ -69,10 +70,6 @@ class Candidate:
     @property
     def end(self) -> int:
         return self.last.end
-
-    @property
-    def is_range(self) -> bool:
-        return self.first is not self.last
 
     def mention(self, kind: str, **kw) -> Mention:
         return Mention(kind, self.start, self.end, as_number(self.value), as_number(self.low),

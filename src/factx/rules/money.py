@@ -33,7 +33,7 @@ def symbol(doc, cand: Candidate) -> Mention | None:
 
 
 RULES = (
-    Rule("money.dual", Phase.QUANTITIES, dual),
-    Rule("money.unit", Phase.QUANTITIES, unit),
+    Rule("money.dual", Phase.QUANTITIES, dual, dual="money"),
+    Rule("money.unit", Phase.QUANTITIES, unit, unit_after="money"),
     Rule("money.symbol", Phase.QUANTITIES, symbol),
 )

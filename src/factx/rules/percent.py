@@ -87,7 +87,7 @@ def _article_first(word: str) -> bool:
 
 RULES = (
     Rule("percent.sign", Phase.QUANTITIES, sign),
-    Rule("percent.word", Phase.QUANTITIES, word),
+    Rule("percent.word", Phase.QUANTITIES, word, unit_after="percent"),
     Rule("percent.cue", Phase.QUANTITIES, cue),
     Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
 )

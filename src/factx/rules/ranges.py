@@ -50,7 +50,7 @@ def candidates(doc: Document, nums: list[Numeral]) -> list[Candidate]:
                 if b.scale and not a.scale and lo * b.scale < hi:
                     lo = lo * b.scale
                 if lo < hi:
-                    cand = Candidate(a, b, None, lo, hi, "range", opener=how[1])
+                    cand = Candidate(a, b, None, lo, hi, "range", opener=how[1], is_range=True)
                     if b.percent_sign or a.percent_sign:
                         cand.extra["percent"] = True
                     out.append(cand)

@@ -8,7 +8,7 @@ one module and one line here.
 from __future__ import annotations
 
 from . import age, count, date, duration, identifier, measure, money, ordinal, percent, time
-from .declare import PHASES, Finder, Kind, Phase, Rule
+from .declare import FINDER_PHASES, PHASES, RULE_PHASES, Finder, Kind, Phase, Rule
 
 #: the modules, in the order their rules are tried within each phase
 MODULES = (date, time, identifier, ordinal, percent, money, measure, age, duration, count)
@@ -28,6 +28,13 @@ def rule_names() -> tuple[str, ...]:
 
 
 def _check() -> None:
+    for m in MODULES:
+        for f in getattr(m, "FINDERS", ()):
+            if f.phase not in FINDER_PHASES:
+                raise ValueError(f"finder {f.name}: phase {f.phase.value} takes rules, not finders")
+        for r in getattr(m, "RULES", ()):
+            if r.phase not in RULE_PHASES:
+                raise ValueError(f"rule {r.name}: phase {r.phase.value} takes finders, not rules")
     names = [f.name for fs in FINDERS.values() for f in fs] + [r.name for rs in RULES.values() for r in rs]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:

@@ -15,7 +15,7 @@ def unit_after(doc: Document, j: int):
     Every quantity rule asks for the unit after its number; the answer is kept
     per document.
     """
-    memo = doc.memo.setdefault("unit_after", {})
+    memo = doc.unit_memo
     try:
         return memo[j]
     except KeyError:

@@ -39,8 +39,8 @@ class Document:
         self.toks: list[Token] = tokenize_windows(self.norm, windows)
         self.n = len(self.toks)
         self.taken = [False] * self.n
-        #: answers later stages memoise per document (keyed by their own names)
-        self.memo: dict = {}
+        #: the unit found after each token, as the rules asked for it (they ask often)
+        self.unit_memo: dict = {}
         self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
@@ -91,7 +91,8 @@ class Document:
 
     # --- phrases --------------------------------------------------------------
     def key_at(self, k: int, m: int) -> str:
-        """Token m as a phrase table keys it when the phrase starts at token k."""
+        """Token m as a phrase table keys it when the phrase starts at token k < m:
+        marked when it is glued to the token before it."""
         t = self.toks[m]
         return t.text if m == k or self.toks[m - 1].end != t.start else GLUED_MARK + t.text
 
@@ -104,13 +105,18 @@ class Document:
         if k >= self.n:
             return None
         first = self.toks[k].text
-        if first not in table.first and not (clitics and table.starts_after_clitics(first, clitics)):
+        if first not in table.first and not (clitics and first[:1] in table.clitic_letters
+                                             and table.starts_after_clitics(first, clitics)):
             return None
         key = [first]
+        toks = self.toks
+        end = toks[k].end
         for m in range(k + 1, min(self.n, k + table.max_words)):
-            if self.toks[m].text == GAP:
+            t = toks[m]
+            if t.text == GAP:
                 break
-            key.append(self.key_at(k, m))
+            key.append(t.text if t.start != end else GLUED_MARK + t.text)
+            end = t.end
         for ln in range(len(key), 0, -1):
             value = table.lookup(tuple(key[:ln]), clitics)
             if value is not None:
@@ -126,13 +132,18 @@ class Document:
         if not 0 < j <= self.n:
             return None
         last = self.toks[j - 1].text
-        if last not in table.last and not (clitics and table.ends_after_clitics(last, clitics)):
+        if last not in table.last and not (clitics and last[:1] in table.clitic_letters
+                                           and table.ends_after_clitics(last, clitics)):
             return None
-        for ln in range(min(table.max_words, j), 0, -1):
-            k = j - ln
-            if any(self.toks[m].text == GAP for m in range(k, j)):
-                continue
-            value = table.lookup(tuple(self.key_at(k, m) for m in range(k, j)), clitics)
+        toks = self.toks
+        lo = j - 1                             # the run of tokens before j, back to a GAP or the longest phrase
+        while lo > 0 and j - lo < table.max_words and toks[lo - 1].text != GAP:
+            lo -= 1
+        # the key of tokens [k, j) is (plain text of k,) + marked texts of k+1 … j-1
+        marked = [t.text if m == lo or toks[m - 1].end != t.start else GLUED_MARK + t.text
+                  for m, t in enumerate(toks[lo:j], lo)]
+        for k in range(lo, j):
+            value = table.lookup((toks[k].text, *marked[k - lo + 1:]), clitics)
             if value is not None:
                 return value, k
         return None

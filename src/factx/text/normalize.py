@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 # Characters removed from the normalised text.
@@ -121,10 +122,15 @@ class NormText:
         return o_start, ext
 
 
+#: one table for a word: the one-to-one map and the expansions (whose results are
+#: already normalised, and no one-to-one result is expanded again)
+_WORD_TABLE = str.maketrans({**_ONE_TO_ONE, **EXPANSIONS})
+
+
+@lru_cache(maxsize=65536)
 def normalize_word(s: str) -> str:
     """Normalise a lexicon entry the same way as running text (no offsets needed)."""
-    s = _map_one_to_one(s)
-    return "".join(EXPANSIONS.get(c, c) for c in s)
+    return s.translate(_WORD_TABLE)
 
 
 def normalize(text: str) -> NormText:
