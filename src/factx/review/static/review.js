@@ -214,8 +214,11 @@
       h("span", { class: "muted", text: `· ${d.facts.length} facts${bad ? ` · ${bad} with problems` : ""}` }),
       d.missing ? h("p", { class: "warn", text: "This doc_id is not among the source documents: its facts are listed below." }) : null]));
     const outside = byId("outside-list");
-    outside.replaceChildren(...d.outside.map((i) => h("li", null, markFor(i),
-      h("span", { class: "why", text: M[i].o }))));
+    outside.replaceChildren(...d.outside.map((i) => {
+      const m = markFor(i);
+      m.textContent = typeof R[i].text === "string" ? R[i].text : JSON.stringify(R[i].text);
+      return h("li", null, m, h("span", { class: "why", text: M[i].o }));
+    }));
     byId("outside").hidden = d.outside.length === 0;
     for (const b of byId("docs").querySelectorAll("button[aria-current]")) b.removeAttribute("aria-current");
     const b = byId("docs").querySelector(`button[data-doc="${n}"]`);
