@@ -87,7 +87,35 @@ def show_doc(driver, doc_id: str) -> None:
 
 MARKS = """return [...document.querySelectorAll('#text mark[data-fact], #outside-list mark[data-fact]')]
            .map(m => [Number(m.dataset.fact), m.dataset.kind, m.textContent]);"""
-ROWS = "return [...document.querySelectorAll('#facts tbody tr')].map(r => Number(r.dataset.row));"
+# The table renders only the rows in view: read it as a user would, scrolling it
+# from top to bottom, or until the row `arguments[0]` is in view.
+_SCROLL_TABLE = """
+const done = arguments[arguments.length - 1], wanted = arguments[0];
+const wrap = document.querySelector('.table-wrap'), seen = [], have = new Set();
+const next = () => requestAnimationFrame(() => setTimeout(look, 0));
+function look() {
+  for (const tr of document.querySelectorAll('#facts tbody tr[data-row]')) {
+    const i = Number(tr.dataset.row), r = tr.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+    if (i === wanted && r.top >= w.top + 30 && r.bottom <= w.bottom) return done(seen);
+    if (r.bottom > w.top && r.top < w.bottom && !have.has(i)) { have.add(i); seen.push(i); }
+  }
+  if (wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 1) return done(wanted === null ? seen : null);
+  wrap.scrollTop += Math.max(20, wrap.clientHeight / 3);
+  next();
+}
+wrap.scrollTop = 0;
+next();
+"""
+
+
+def table_rows(driver) -> list[int]:
+    """The fact index of every row of the table, in order."""
+    return driver.execute_async_script(_SCROLL_TABLE, None)
+
+
+def click_row(driver, i: int) -> None:
+    assert driver.execute_async_script(_SCROLL_TABLE, i) is not None, f"no row {i} in the table"
+    click(driver, f"#facts tr[data-row='{i}']")
 
 
 def set_scope(driver, scope: str) -> None:
@@ -172,27 +200,27 @@ def test_facts_file_with_a_wrong_fact_shows_it_as_such(driver, tmp_path, seed_fa
 def test_filter_by_kind_search_and_sort(driver, seeds_page, seed_facts):
     open_page(driver, seeds_page)
     set_scope(driver, "all")
-    assert js(driver, ROWS) == list(range(len(seed_facts)))
+    assert table_rows(driver) == list(range(len(seed_facts)))
     click(driver, "#legend input[data-kind-filter='date']")
-    rows = js(driver, ROWS)
+    rows = table_rows(driver)
     assert rows == [i for i, f in enumerate(seed_facts) if f["kind"] != "date"]
     assert js(driver, "return [...document.querySelectorAll('#text mark[data-kind=date]')]"
                       ".every(m => m.classList.contains('dim'))")
     click(driver, "#legend input[data-kind-filter='date']")
-    assert len(js(driver, ROWS)) == len(seed_facts)
+    assert len(table_rows(driver)) == len(seed_facts)
 
     type_into(driver, "#search", "more_than")
-    assert js(driver, ROWS) == [i for i, f in enumerate(seed_facts) if f["qualifier"] == "more_than"]
+    assert table_rows(driver) == [i for i, f in enumerate(seed_facts) if f["qualifier"] == "more_than"]
     type_into(driver, "#search", "003_104f")
-    assert js(driver, ROWS) == [i for i, f in enumerate(seed_facts) if f["doc_id"].startswith("003_104f")]
+    assert table_rows(driver) == [i for i, f in enumerate(seed_facts) if f["doc_id"].startswith("003_104f")]
     type_into(driver, "#search", "")
 
     click(driver, "#facts th[data-sort='value']")
-    numeric = [seed_facts[i]["value"] for i in js(driver, ROWS)
+    numeric = [seed_facts[i]["value"] for i in table_rows(driver)
                if isinstance(seed_facts[i]["value"], (int, float))]
     assert len(numeric) > 40 and numeric == sorted(numeric)
     click(driver, "#facts th[data-sort='value']")
-    numeric = [seed_facts[i]["value"] for i in js(driver, ROWS)
+    numeric = [seed_facts[i]["value"] for i in table_rows(driver)
                if isinstance(seed_facts[i]["value"], (int, float))]
     assert numeric == sorted(numeric, reverse=True)
     assert js(driver, "return document.querySelector(\"th[data-sort='value']\").getAttribute('aria-sort')") == "descending"
@@ -202,8 +230,7 @@ def test_clicking_a_row_scrolls_to_and_flashes_its_mark(driver, seeds_page, seed
     open_page(driver, seeds_page)
     set_scope(driver, "all")
     target = max(i for i, f in enumerate(seed_facts) if f["doc_id"] == "001_f612f0834b487b3d")  # far down a long doc
-    js(driver, f"document.querySelector('#facts tr[data-row=\"{target}\"]').scrollIntoView({{block: 'center'}})")
-    click(driver, f"#facts tr[data-row='{target}']")
+    click_row(driver, target)
     state = js(driver, """
         const m = document.querySelector(`#text mark[data-fact="${arguments[0]}"]`);
         const r = m.getBoundingClientRect(), pane = document.getElementById('reader').getBoundingClientRect();

@@ -142,7 +142,7 @@
   /* --- state ------------------------------------------------------------------------ */
 
   const state = { doc: -1, scope: "doc", kinds: new Set(KINDS), query: "", sort: { key: "index", dir: 1 },
-    sel: -1, order: [] };
+    sel: -1, order: [], pos: new Map() };
   const marks = new Map();   // fact index -> its mark in the shown document
   const rows = new Map();    // fact index -> its table row (made when first needed)
 
@@ -296,12 +296,54 @@
     } else if (dir < 0) list.reverse();
     return { base, list };
   }
+  /* The table holds only the rows in view (and OVERSCAN more on each side), between
+     two spacers: its cost does not grow with the corpus. Rows have one height. */
+  const OVERSCAN = 12;
+  const wrap = document.querySelector(".table-wrap");
+  const tbody = document.querySelector("#facts tbody");
+  const spacer = () => h("tr", { class: "spacer", "aria-hidden": "true" }, h("td", { colspan: 8 }));
+  const above = spacer(), below = spacer();
+  let rowH = 0;
+  function renderRows() {
+    const order = state.order, n = order.length;
+    if (!rowH && n) {
+      tbody.replaceChildren(rowFor(order[0]));
+      rowH = tbody.firstChild.offsetHeight;
+      if (!rowH) return;               // not laid out (hidden): rendered when shown
+    }
+    const headH = document.querySelector("#facts thead").offsetHeight;
+    const top = Math.max(0, wrap.scrollTop - headH);
+    const first = Math.max(0, Math.floor(top / Math.max(rowH, 1)) - OVERSCAN);
+    const last = Math.min(n, Math.ceil((top + wrap.clientHeight) / Math.max(rowH, 1)) + OVERSCAN);
+    above.style.height = `${first * rowH}px`;
+    below.style.height = `${(n - last) * rowH}px`;
+    const frag = document.createDocumentFragment();
+    frag.append(above);
+    for (let k = first; k < last; k++) {
+      const tr = rowFor(order[k]);
+      tr.setAttribute("aria-rowindex", String(k + 2));
+      tr.classList.toggle("selected", order[k] === state.sel);
+      frag.append(tr);
+    }
+    frag.append(below);
+    tbody.replaceChildren(frag);
+  }
+  wrap.addEventListener("scroll", renderRows, { passive: true });
+  function revealRow(i) {
+    const k = state.pos.get(i);
+    if (k === undefined || !rowH) return;
+    const headH = document.querySelector("#facts thead").offsetHeight;
+    const y = headH + k * rowH;
+    if (y < wrap.scrollTop + headH) wrap.scrollTop = k * rowH;
+    else if (y + rowH > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = y + rowH - wrap.clientHeight;
+    renderRows();
+  }
   function refreshTable() {
     const { base, list } = computeOrder();
     state.order = list;
-    const frag = document.createDocumentFragment();
-    for (const i of list) frag.append(rowFor(i));
-    document.querySelector("#facts tbody").replaceChildren(frag);
+    state.pos = new Map(list.map((i, k) => [i, k]));
+    document.getElementById("facts").setAttribute("aria-rowcount", String(list.length + 1));
+    renderRows();
     byId("shown").textContent = `${list.length} of ${base.length} facts`;
     for (const th of document.querySelectorAll("#facts th[data-sort]")) {
       th.setAttribute("aria-sort", th.dataset.sort === state.sort.key ? (state.sort.dir > 0 ? "ascending" : "descending") : "none");
@@ -335,13 +377,12 @@
   function select(i, { scroll = false, flashIt = false, focus = false } = {}) {
     if (i < 0 || i >= R.length) return;
     if (M[i].d !== state.doc) showDoc(M[i].d);
-    for (const e of document.querySelectorAll("mark.selected, #facts tr.selected")) e.classList.remove("selected");
+    for (const e of document.querySelectorAll("mark.selected")) e.classList.remove("selected");
+    if (rows.has(state.sel)) rows.get(state.sel).classList.remove("selected");
     state.sel = i;
-    const m = marks.get(i), row = rows.get(i);
-    if (row) {
-      row.classList.add("selected");
-      if (row.isConnected) row.scrollIntoView({ block: "nearest" });
-    }
+    const m = marks.get(i);
+    revealRow(i);
+    if (rows.has(i)) rows.get(i).classList.add("selected");
     if (m) {
       m.classList.add("selected");
       if (scroll) m.scrollIntoView({ block: "center" });
@@ -353,7 +394,7 @@
   function step(delta) {
     const order = state.order;
     if (!order.length) return;
-    const at = order.indexOf(state.sel);
+    const at = state.pos.has(state.sel) ? state.pos.get(state.sel) : -1;
     const next = at < 0 ? (delta > 0 ? 0 : order.length - 1) : Math.min(order.length - 1, Math.max(0, at + delta));
     select(order[next], { scroll: true, flashIt: true, focus: true });
   }
@@ -460,6 +501,7 @@
   function showView(name) {
     for (const t of document.querySelectorAll(".tab")) t.setAttribute("aria-pressed", String(t.dataset.view === name));
     for (const v of ["docs", "claims", "groups"]) byId(`view-${v}`).hidden = v !== name;
+    if (name === "docs") renderRows();
   }
   document.addEventListener("click", (e) => {
     const g = e.target.closest("button[data-goto]");
