@@ -127,6 +127,14 @@ def test_help_and_usage_errors(tmp_path):
     assert p.returncode == 2 and "cannot write" in p.stderr
 
 
+def test_stdin_and_kinds_as_for_extract(tmp_path):
+    p = run("review", "--kinds", "count", input="قتل أكثر من 500 شخص في 5 أغسطس، وأصيب 20 طفلا")
+    assert p.returncode == 0, p.stderr
+    data = page_data(p.stdout)
+    assert [d["id"] for d in data["docs"]] == ["stdin"]
+    assert [(r["kind"], r["text"]) for r in data["records"]] == [("count", "500"), ("count", "20")]
+
+
 def test_bad_inputs_are_reported_and_the_page_is_still_written(tmp_path):
     (tmp_path / "good.txt").write_text("قتل أكثر من 500 شخص", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe")
@@ -167,7 +175,8 @@ def test_bad_check_and_compare_lines_name_file_and_line(tmp_path):
                                  json.dumps({**good_check, "evidence": [{"doc_id": "d", "text": "5"}]})]) + "\n",
                       encoding="utf-8")
     groups = tmp_path / "groups.jsonl"
-    groups.write_text(json.dumps({"kind": "count", "members": "none"}) + "\n", encoding="utf-8")
+    groups.write_text(json.dumps({"kind": "count", "members": "none"}) + "\n"
+                      + '{"kind": "count", "members": [], "x": NaN}\n', encoding="utf-8")
     out = tmp_path / "page.html"
     p = run("review", "--check", checks, "--compare", groups, "-o", out)
     assert p.returncode == 1
@@ -175,6 +184,7 @@ def test_bad_check_and_compare_lines_name_file_and_line(tmp_path):
     assert "checks.jsonl:3: verdict 'maybe'" in p.stderr
     assert "checks.jsonl:4: evidence 1: span must be" in p.stderr
     assert "groups.jsonl:1: member must be a list" in p.stderr
+    assert "groups.jsonl:2: malformed JSON: NaN is not valid JSON" in p.stderr
     data = page_data(out.read_text(encoding="utf-8"))
     assert [c["id"] for c in data["claims"]] == ["c"] and data["claims"][0]["ctx"] == ["قتل ", "5", " أشخاص"]
     assert data["docs"] == [] and data["groups"] == []

@@ -75,7 +75,11 @@ def run_review(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     not_used = unreadable + len(errors)
     if not_used or facts.problems:
-        _err(f"{len(facts.documents)} documents, {len(facts.records)} facts "
-             f"({len(facts.problems)} with problems, shown as such); {not_used} inputs or lines not used")
+        summary = f"{len(facts.documents)} documents, {len(facts.records)} facts"
+        if facts.problems:
+            summary += f", {len(facts.problems)} with problems (shown as such)"
+        if not_used:
+            summary += f"; {not_used} inputs or lines left out"
+        _err(summary)
         return EXIT_DATA
     return EXIT_OK

@@ -7,8 +7,9 @@ left out and reported as ``FILE:LINE: reason``, and the others are kept.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
+
+from ..schema import loads_record
 
 CHECK_VERDICTS = ("supported", "contradicted", "compatible", "conflicting", "not_found")
 EVIDENCE_VERDICTS = ("supported", "contradicted", "compatible")
@@ -74,11 +75,11 @@ def read_results(path: str, problem: Callable[[dict], str | None]) -> tuple[list
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
+                obj = loads_record(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
             except UnicodeDecodeError as e:
                 errors.append(f"{path}:{lineno}: invalid UTF-8 at byte {e.start} of the line")
                 continue
-            except ValueError as e:
+            except (ValueError, RecursionError) as e:
                 errors.append(f"{path}:{lineno}: malformed JSON: {e}")
                 continue
             why = problem(obj) if isinstance(obj, dict) else "not a JSON object"
