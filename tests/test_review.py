@@ -69,9 +69,9 @@ def test_excerpt_stays_in_the_sentence_and_marks_cuts():
     start = text.index("500")
     sentence = (6, len(text) - 6)
     before, after = layout.excerpt(text, start, start + 3, sentence)
-    assert before.startswith("…") and before.endswith("قتل") and after.startswith("شخص") and after.endswith("…")
+    assert before.startswith("…") and before.endswith("قتل ") and after.startswith(" شخص") and after.endswith("…")
     assert len(before) <= layout.EXCERPT + 1 and len(after) <= layout.EXCERPT + 1
-    assert layout.excerpt("قتل 500 شخص", 4, 7, None) == ["قتل", "شخص"]
+    assert layout.excerpt("قتل\n\n 500شخص", 6, 9, None) == ["قتل ", "شخص"]   # white space as one space, none added
 
 
 # --- the HTML --------------------------------------------------------------------------

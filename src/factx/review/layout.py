@@ -14,6 +14,8 @@ the page, in its document's list of facts outside the text, with the reason.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..record import KINDS, slice_problems
@@ -21,6 +23,7 @@ from .collect import FactSet
 
 #: characters of a sentence shown on each side of a fact in the table
 EXCERPT = 48
+_SPACES = re.compile(r"\s+")
 
 
 def _span(obj: Any) -> tuple[int, int] | None:
@@ -64,8 +67,8 @@ def nest(text: str, spans: list[tuple[int, int, int]]) -> tuple[list, dict[int, 
 
 def excerpt(text: str, start: int, end: int, sentence: tuple[int, int] | None) -> list[str]:
     """What the table shows of a fact's sentence: up to `EXCERPT` characters on
-    each side of the fact (cut at a space, "…" where cut), within its sentence
-    when the record gives one."""
+    each side of the fact (cut at a space, "…" where cut, runs of white space
+    as one space), within its sentence when the record gives one."""
     lo, hi = sentence if sentence and sentence[0] <= start and end <= sentence[1] <= len(text) else (0, len(text))
     a, b = max(lo, start - EXCERPT), min(hi, end + EXCERPT)
     before, after = text[a:start], text[end:b]
@@ -75,7 +78,7 @@ def excerpt(text: str, start: int, end: int, sentence: tuple[int, int] | None) -
     if b < hi:
         cut = after.rfind(" ")
         after = (after[:cut] if cut > 0 else after) + "…"
-    return [" ".join(before.split()), " ".join(after.split())]
+    return [_SPACES.sub(" ", before), _SPACES.sub(" ", after)]
 
 
 def _document(facts: FactSet, d_index: int, meta: list) -> dict:
@@ -90,8 +93,8 @@ def _document(facts: FactSet, d_index: int, meta: list) -> dict:
             outside[i] = f"document {doc.doc_id!r} is not among the sources"
         elif span is None or not isinstance(fact_text, str):
             outside[i] = "the record has no valid span and text"
-        elif slice_problems(*span, fact_text, text):
-            outside[i] = slice_problems(*span, fact_text, text)[0]
+        elif mismatch := slice_problems(*span, fact_text, text):
+            outside[i] = mismatch[0]
         else:
             placed.append((*span, i))
     nodes, crossing = nest(text, placed)
@@ -152,7 +155,7 @@ def _claim(check: dict, texts: dict[str, str], index: dict) -> dict:
             "evidence": _cited(check["evidence"], texts, index)}
 
 
-def page_data(facts: FactSet, checks: list[dict] = (), groups: list[dict] = (),
+def page_data(facts: FactSet, checks: Sequence[dict] = (), groups: Sequence[dict] = (),
               title: str = "factx review") -> dict:
     """Everything the page shows, as JSON-ready data."""
     meta: list = [None] * len(facts.records)

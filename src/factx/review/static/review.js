@@ -57,13 +57,13 @@
   /* --- review marks, kept in localStorage under the fact file's digest -------------- */
 
   const STORE_KEY = `factx-review:${DATA.key}`;
-  let reviews = {};
-  R.forEach((r, i) => {
-    if (r.review === "correct" || r.review === "wrong" || typeof r.review_note === "string") {
-      reviews[i] = { r: r.review === "correct" || r.review === "wrong" ? r.review : null,
-        n: typeof r.review_note === "string" ? r.review_note : "" };
-    }
-  });
+  const reviews = {};        // fact index -> {r: "correct" | "wrong" | null, n: note}
+  function keep(i, verdict, note) {
+    const r = verdict === "correct" || verdict === "wrong" ? verdict : null;
+    const n = typeof note === "string" ? note : "";
+    if (Number.isInteger(i) && i >= 0 && i < R.length && (r || n)) reviews[i] = { r, n };
+  }
+  R.forEach((r, i) => keep(i, r.review, r.review_note));     // a fact file that is an export
   function storeProblem(e) {
     const note = byId("store-note");
     note.textContent = `Review not saved in this browser (${e && e.name ? e.name : "no storage"}): export it.`;
@@ -71,7 +71,7 @@
   }
   try {
     const kept = window.localStorage.getItem(STORE_KEY);
-    if (kept) Object.assign(reviews, JSON.parse(kept));
+    if (kept) for (const [i, v] of Object.entries(JSON.parse(kept))) keep(Number(i), v && v.r, v && v.n);
   } catch (e) {
     storeProblem(e);
   }
@@ -96,6 +96,8 @@
     cur.n = note;
     if (!cur.r && !cur.n) delete reviews[i]; else reviews[i] = cur;
     save();
+    const row = rows.get(i);
+    if (row) fillReviewCell(row.lastChild, i);      // not the details: the note is being typed there
   }
   function reviewChanged(i) {
     const v = verdictOf(i);
@@ -245,7 +247,7 @@
     const r = R[i], m = M[i];
     const excerpt = h("div");
     const sentence = h("td", { class: "sentence", dir: "rtl", lang: "ar" }, excerpt);
-    if (m.x) excerpt.append(m.x[0], " ", h("b", { text: show(r.text) }), " ", m.x[1]);
+    if (m.x) excerpt.append(m.x[0], h("b", { text: show(r.text) }), m.x[1]);
     else excerpt.append(h("b", { text: show(r.text) }), " ", h("span", { class: "warn", text: m.o }));
     const problems = [m.o, ...(m.p || [])].filter(Boolean);
     tr = h("tr", { "data-row": i, "data-kind": kindOf(r), class: problems.length ? "problem" : null,
