@@ -24,6 +24,9 @@ from .collect import FactSet
 #: characters of a sentence shown on each side of a fact in the table
 EXCERPT = 48
 _SPACES = re.compile(r"\s+")
+#: the order of the legend (quantities first, as the README lists them); a kind
+#: not named here comes last, with no colour of its own in review.css
+LEGEND_ORDER = ("count", "percent", "money", "measure", "duration", "age", "ordinal", "date", "time", "identifier")
 
 
 def _span(obj: Any) -> tuple[int, int] | None:
@@ -173,7 +176,7 @@ def page_data(facts: FactSet, checks: Sequence[dict] = (), groups: Sequence[dict
         "title": title,
         "key": facts.digest,
         "name": facts.name,
-        "kinds": list(KINDS),
+        "kinds": sorted(KINDS, key=lambda k: LEGEND_ORDER.index(k) if k in LEGEND_ORDER else len(LEGEND_ORDER)),
         "records": facts.records,
         "meta": meta,
         "docs": docs,
