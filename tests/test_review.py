@@ -198,3 +198,15 @@ def test_a_cited_fact_is_found_in_its_sentence():
     assert layout.mention(cited, {"d": doc}) == {"ctx": ["قتل 500 شخص و", "500", " جريح."]}   # the second 500
     assert layout.mention(cited, {}) == {"ctx": ["قتل ", "500", " شخص و500 جريح."]}          # no source: first
     assert layout.mention({**cited, "text": "600"}, {}) == {"ctx": None, "plain": cited["sentence_text"]}
+
+
+def test_a_missing_browser_is_named_with_how_to_install_it(monkeypatch, tmp_path):
+    from factx.review import browser
+    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
+    why = browser.missing()
+    assert "no-chromium" in why and "apt-get install -y chromium chromium-driver" in why
+    try:
+        with browser.chromium():
+            raise AssertionError("started without a browser")
+    except browser.BrowserMissing as e:
+        assert str(e) == why
