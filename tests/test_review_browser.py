@@ -22,8 +22,6 @@ import pytest
 from factx.review import browser
 from test_cli import SEED_FILES, SEEDS, run
 
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
 SEED_ARTICLE = "004_6cdcd244366ab463"      # the longest-but-one seed, with every kind of quantity
 
 
