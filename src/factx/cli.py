@@ -1,4 +1,4 @@
-"""The ``factx`` command: ``extract``, ``validate`` and ``schema``.
+"""The ``factx`` command: ``extract``, ``validate``, ``review`` and ``schema``.
 
 Run as ``factx …`` (installed script) or ``python -m factx.cli …``.
 """
@@ -46,6 +46,7 @@ examples:
   echo "قتل أكثر من 500 شخص" | factx extract -
   factx extract seeds/ -o facts.jsonl
   factx validate facts.jsonl --source seeds/
+  factx review seeds/ -o review.html
   factx schema > fact.schema.json
 
 {EXIT_CODES_HELP}"""
@@ -90,6 +91,23 @@ examples:
   echo "قتل أكثر من 500 شخص" > doc.txt
   factx extract doc.txt | factx validate - --source doc.txt
   factx extract seeds/ -o facts.jsonl && factx validate facts.jsonl --source seeds/
+
+{EXIT_CODES_HELP}"""
+
+
+REVIEW_EPILOG = f"""\
+Writes one self-contained HTML page (no network; open it from disk): each
+document with its facts highlighted in place, a sortable, filterable table of
+the facts, and for each fact a correct/wrong mark with a note, kept in the
+browser and exported as JSONL (the records plus review and review_note), which
+factx validate accepts. Facts are extracted from the PATHs as factx extract
+does, or read from --facts and checked against --source as factx validate
+does: a fact with a problem is shown with it, not dropped (exit code 1).
+
+examples:
+  factx review seeds/ -o review.html
+  factx review --facts facts.jsonl --source seeds/ -o review.html
+  factx review seeds/ --check checks.jsonl --compare groups.jsonl -o review.html
 
 {EXIT_CODES_HELP}"""
 
@@ -188,6 +206,28 @@ def build_parser() -> argparse.ArgumentParser:
                         "extract; repeatable); enables the text == source slice check")
     _add_input_options(p)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("review", formatter_class=fmt, epilog=REVIEW_EPILOG,
+                       help="build an HTML page for reviewing the facts of documents",
+                       description="Build a review page: documents with their facts highlighted.")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="documents to extract the facts from, as for extract (default: stdin, "
+                        "unless --facts, --check or --compare is given)")
+    p.add_argument("--facts", metavar="FACTS", default=None,
+                   help="show this facts JSONL file (- for stdin) instead of extracting; needs --source")
+    p.add_argument("--source", action="append", default=[], metavar="PATH",
+                   help="with --facts: the documents the facts were extracted from (repeatable)")
+    p.add_argument("--check", metavar="CHECKS", default=None,
+                   help="factx check output: show the claims and their evidence")
+    p.add_argument("--compare", metavar="COMPARE", default=None,
+                   help="factx compare output: show the groups of disagreeing facts")
+    p.add_argument("--kinds", type=_kinds_arg, default=None, metavar="KIND,...",
+                   help="when extracting: only these kinds, as for extract")
+    p.add_argument("--title", default=None, help="the page's title (default: from the inputs)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the page to FILE, atomically (default: stdout)")
+    _add_input_options(p)
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("schema", formatter_class=fmt,
                        help="print the JSON Schema of a fact record",
@@ -541,6 +581,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 out.write(f"{name}:{lineno}: doc_id={doc_id}: {'; '.join(problems)}\n")
         out.write(f"{records} records, {invalid} invalid\n")
     return EXIT_OK if invalid == 0 and source_errors == 0 else EXIT_DATA
+
+
+# --- review -------------------------------------------------------------------------
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review.command import run_review
+    return run_review(args)
 
 
 # --- schema -------------------------------------------------------------------------
