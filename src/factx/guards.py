@@ -93,10 +93,19 @@ def not_relative_day(doc, cand, m) -> bool:
 
 
 def not_elative(doc, cand, m) -> bool:
-    """أولى alone is mostly the elative "more deserving" (أولى بالاهتمام، هي أولى):
-    an ordinal only when a word follows."""
-    i, j = doc.tokens_in(m.start, m.end)
-    return doc.norm[m.start:m.end] not in doc.lex.elative_ordinals or doc.word(j) is not None
+    """أولى with nothing after it, or with its complement (أولى بالاهتمام، أولى به),
+    is the elative "more deserving", not "first": an ordinal only before its noun."""
+    lex = doc.lex
+    if doc.norm[m.start:m.end] not in lex.elative_ordinals:
+        return True
+    nxt = doc.word(doc.tokens_in(m.start, m.end)[1])
+    if nxt is None:
+        return False
+    for sp in morphology.splits(nxt):
+        if sp.prefix and morphology.PREPOSITION in morphology.parts_of(sp.prefix) \
+                and sp.prefix[0] in lex.elative_prepositions:
+            return False
+    return not any(nxt == p + s for p in lex.elative_prepositions for s in morphology.PRONOUN_SUFFIXES)
 
 
 def not_unit_homograph(doc, cand, m) -> bool:

@@ -48,8 +48,8 @@ _MONTHS = MapOf(OneOf(*map(str, range(1, 13))), ListOf(Phrase()))
 _NUMBER_TABLES = {
     "units": MapOf(Word(), Record(required={"value": Int(0, 10), "gender": OneOf(*GENDERS)})),
     "teen_units": MapOf(Word(), Int(1, 2)),
-    "tens": MapOf(Word(), Int(20, 90)),
-    "hundreds": MapOf(Word(), Int(100, 900)),
+    "tens": MapOf(Word(), Int(20, 90, step=10)),
+    "hundreds": MapOf(Word(), Int(100, 900, step=100)),
     "scales": MapOf(Word(), Record(required={"value": Int(1000), "number": OneOf(*SCALE_NUMBERS)})),
     "fractions": MapOf(Word(), Ratio()),
     "fraction_plurals": MapOf(Word(), Ratio()),
@@ -60,7 +60,8 @@ _NUMBER_TABLES = {
 NUMBERS = Record(required={
     **_NUMBER_TABLES,
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
-    "ordinal_markers": Record(required={"construct": _words(), "elative": _words(), "unit_homographs": _words()}),
+    "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
+                                        "elative_prepositions": _words(), "unit_homographs": _words()}),
 })
 UNITS = Record(required={"unit": ListOf(Record(
     required={"code": Str(), "kind": OneOf(*UNIT_KINDS), "forms": ListOf(Phrase())},
@@ -201,6 +202,7 @@ class Lexicon:
         self.construct_ordinals = frozenset(map(nw, o["construct"]))
         self.elative_ordinals = frozenset(map(nw, o["elative"]))
         self.unit_homograph_ordinals = frozenset(map(nw, o["unit_homographs"]))
+        self.elative_prepositions = frozenset(map(nw, o["elative_prepositions"]))
         for name, words in (("construct", self.construct_ordinals), ("elative", self.elative_ordinals),
                             ("unit_homographs", self.unit_homograph_ordinals)):
             missing = words - set(self.ordinals)

@@ -44,7 +44,12 @@ DECLARATION = Record(required={
     "patterns": Record(required={"broken_plural": ListOf(Phrase())}),
 })
 
-_T = load("morphology.toml", DECLARATION)
+def load_table(data_dir: str | None = None) -> dict:
+    """The morphology table, validated (from `data_dir`, or the package's tables)."""
+    return load("morphology.toml", DECLARATION, data_dir)
+
+
+_T = load_table()
 
 
 class Proclitic(NamedTuple):

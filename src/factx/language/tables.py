@@ -89,11 +89,13 @@ def Phrase() -> Check:
     return check
 
 
-def Int(low: int | None = None, high: int | None = None) -> Check:
+def Int(low: int | None = None, high: int | None = None, step: int = 1) -> Check:
+    """An integer in low..high, a multiple of `step` (tens: 20, 30 … 90)."""
     def check(value, where):
         _type(value, int, "an integer", where)
-        if (low is not None and value < low) or (high is not None and value > high):
-            raise where.error(f"{value} is outside {low}..{high}")
+        if (low is not None and value < low) or (high is not None and value > high) or value % step:
+            raise where.error(f"{value} is not {'a multiple of ' + str(step) + ' ' if step > 1 else ''}"
+                              f"in {low}..{high}")
     return check
 
 

@@ -1,0 +1,126 @@
+"""The language tables are validated when loaded: a wrong key, type or value is
+an error that names the file, the table and the key — never a silent wrong
+reading — and a new entry needs no code (a currency added in data is extracted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import factx.models
+from factx.language import morphology
+from factx.language.lexicon import VARIETIES, Lexicon
+from factx.language.tables import PACKAGE_DATA, LanguageDataError
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A private copy of the package's tables, to break or extend."""
+    return Path(shutil.copytree(PACKAGE_DATA, tmp_path / "data"))
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    s = path.read_text(encoding="utf-8")
+    assert old in s, old
+    path.write_text(s.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_package_tables_load_for_every_variety():
+    assert Lexicon().unit_codes
+    for v in VARIETIES:
+        if (Path(PACKAGE_DATA) / "varieties" / f"{v}.toml").exists():
+            assert Lexicon(v).units
+
+
+@pytest.mark.parametrize("file,edit,names", [
+    ("qualifiers.toml", ("[after]", '[after]\nup_to = ["لغاية"]'), ["qualifiers.toml", "[after]", "up_to"]),
+    ("cues.toml", ("[percent]", '[percent]\nkues = ["نسبة"]'), ["cues.toml", "[percent]", "kues"]),
+    ("calendar.toml", ("[markers]", '[markers]\nweek_days = ["السبت"]'), ["calendar.toml", "week_days"]),
+    ("morphology.toml", ("[suffixes]", '[suffixes]\ndual = ["ان"]'), ["morphology.toml", "dual"]),
+], ids=["qualifier category", "misspelt table key", "calendar marker", "morphology"])
+def test_an_unknown_key_names_file_table_and_key(data, file, edit, names):
+    _replace(data / file, *edit)
+    with pytest.raises(LanguageDataError) as e:
+        morphology.load_table(str(data))
+        Lexicon(data_dir=str(data))
+    for name in names:
+        assert name in str(e.value)
+    assert "unknown key" in str(e.value)
+
+
+@pytest.mark.parametrize("file,old,new,expect", [
+    ("numbers.toml", '"ثلاثة" = { value = 3, gender = "m" }', '"ثلاثة" = { value = "3", gender = "m" }',
+     ["numbers.toml", "[units.ثلاثة]", "'value'", "integer"]),
+    ("numbers.toml", '"ثلاثة" = { value = 3, gender = "m" }', '"ثلاثة" = { value = 3, gender = "x" }',
+     ["numbers.toml", "'gender'", "'x' is not one of"]),
+    ("units.toml", 'code = "EUR"\nkind = "money"', 'code = "EUR"\nkind = "currency"',
+     ["units.toml", "'kind'", "'currency' is not one of"]),
+    ("numbers.toml", '"عشرون" = 20', '"عشرون" = 25',
+     ["numbers.toml", "[tens]", "'عشرون'"]),
+    ("numbers.toml", '"عشرون" = 20', '"عشرون عشرون" = 20',
+     ["numbers.toml", "not one Arabic word", "could never match"]),
+    ("calendar.toml", '"صفر"]', '"صفر", "صفر"]', ["calendar.toml", "listed twice"]),
+    ("units.toml", 'forms = ["يوان", "اليوان"]', 'forms = ["يوان", "اليوان", "يورو"]',
+     ["units.toml", "'يورو' is also a form of 'EUR'"]),
+], ids=["type", "gender closed list", "unit kind closed list", "value range", "word that cannot match",
+        "duplicate", "form of two units"])
+def test_a_bad_value_names_file_and_key(data, file, old, new, expect):
+    _replace(data / file, old, new)
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon(data_dir=str(data))
+    for part in expect:
+        assert part in str(e.value), str(e.value)
+
+
+def test_a_variety_overlay_is_validated_too(data):
+    (data / "varieties").mkdir(exist_ok=True)
+    (data / "varieties" / "eg.toml").write_text('name = "test"\n[numbers.units]\n"تلاتة" = { value = 3 }\n',
+                                                encoding="utf-8")
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon("eg", data_dir=str(data))
+    assert "varieties/eg.toml" in str(e.value) and "gender" in str(e.value)
+
+
+def test_an_overlay_adds_words_and_msa_wins(data):
+    (data / "varieties").mkdir(exist_ok=True)
+    (data / "varieties" / "eg.toml").write_text(
+        'name = "test"\n[numbers.units]\n"تلاتة" = { value = 3, gender = "m" }\n'
+        '"خمسة" = { value = 6, gender = "m" }\n', encoding="utf-8")
+    lex = Lexicon("eg", data_dir=str(data))
+    assert lex.units["تلاته"] == (3, "m")
+    assert lex.units["خمسه"] == (5, "m")            # the base reading stands
+
+
+def _cli(args, env_data, stdin=None):
+    env = {**os.environ, "FACTX_DATA_DIR": str(env_data)}
+    return subprocess.run([sys.executable, "-m", "factx", *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_a_currency_added_in_data_alone_is_extracted_and_validated(data, tmp_path):
+    _append(data / "units.toml", '[[unit]]\ncode = "NGN"\nkind = "money"\nforms = ["نايرا", "نيرة"]\n'
+                                 'symbols = ["₦"]\n')
+    assert "NGN" not in factx.models.UNIT_CODES            # the package's own tables do not have it
+    out = _cli(["extract", "--quiet", "-"], data, stdin="دفع التاجر 500 نايرا و₦20\n")
+    assert out.returncode == 0, out.stderr
+    recs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(r["kind"], r["value"], r["unit"], r["text"]) for r in recs] == [
+        ("money", 500, "NGN", "500"), ("money", 20, "NGN", "20")]
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(out.stdout, encoding="utf-8")
+    ok = _cli(["validate", str(facts)], data)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    # the package's own tables do not know the code: the same file is invalid there
+    bad = subprocess.run([sys.executable, "-m", "factx", "validate", str(facts)], capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 1 and "[unit-closed-list]" in bad.stdout + bad.stderr
