@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .language.lexicon import lexicon
 from .record import (KINDS, NONNEGATIVE_KINDS, QUALIFIERS, QUANTITY_KINDS, Change, Kind,  # noqa: F401
-                     Qualifier, UnitSource, closed_list_problems, slice_problems, value_problems)
+                     Qualifier, UnitSource, closed_list_problems, slice_problems, type_problems,
+                     value_problems)
 
 #: the unit codes of the unit table (Modern Standard Arabic's; varieties add none)
 UNIT_CODES = lexicon().unit_codes
@@ -78,10 +79,7 @@ class Fact(BaseModel):
         """Check the closed lists first, so that their errors name the record too."""
         if not isinstance(data, dict):
             return data
-        problems = closed_list_problems(data, UNIT_CODES)
-        for name in ("value", "low", "high"):
-            if isinstance(data.get(name), bool):
-                problems.append(f"[value-type] {name} is a boolean, not a number")
+        problems = closed_list_problems(data, UNIT_CODES) + type_problems(data)
         span = data.get("span")
         if isinstance(span, dict) and all(isinstance(span.get(k), int) for k in ("start", "end")) \
                 and not 0 <= span["start"] < span["end"]:

@@ -62,12 +62,20 @@ def closed_list_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
     return out
 
 
+def type_problems(r: Mapping[str, Any]) -> list[str]:
+    """A boolean where a number goes (Python's True is an int, JSON's true is no number)."""
+    return [f"[value-type] {name} is a boolean, not a number"
+            for name in ("value", "low", "high") if isinstance(r.get(name), bool)]
+
+
 def record_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
-    """Every rule `r` (a complete record) breaks without its document: closed lists, then SPEC §3."""
+    """Every rule `r` (a complete record) breaks without its document: the closed lists
+    and value types, then (when those hold) SPEC §3 — as the model `Fact` checks them."""
     if r["kind"] in KINDS and r["qualifier"] in QUALIFIERS and (r["unit"] is None or r["unit"] in unit_codes) \
-            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] is None and r["unit_source"] is None:
+            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] is None and r["unit_source"] is None \
+            and type(r["value"]) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
         return value_problems(r)                  # the common case, in one test
-    return closed_list_problems(r, unit_codes) or value_problems(r)
+    return closed_list_problems(r, unit_codes) + type_problems(r) or value_problems(r)
 
 
 def value_problems(r: Mapping[str, Any]) -> list[str]:
