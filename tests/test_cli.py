@@ -679,7 +679,7 @@ def test_extract_output_is_the_library_facts(tmp_path):
 
 
 def test_record_lines_are_exactly_json_dumps():
-    """The prebuilt C encoder writes what json.dumps writes."""
+    """The record encoder writes exactly what json.dumps writes with the same arguments."""
     for text in SEED_TEXT.values():
         for r in factx.extract_records(text, doc_id="d"):
             assert cli._dumps(r) == json.dumps(r, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

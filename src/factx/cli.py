@@ -318,23 +318,11 @@ def _joined(found: Iterable[Result]) -> list[Result]:
     return out
 
 
-def _line_encoder():
-    """JSON for one record: compact, UTF-8 as is (no \\u escapes), NaN refused.
-
-    ``JSONEncoder.encode`` builds its C encoder anew at every call (a third of
-    the cost of a record); the C encoder is built once here, as ``encode``
-    would build it, when this Python has it.
-    """
-    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return enc.encode
-    chunks = make(None, enc.default, json.encoder.encode_basestring, None,
-                  enc.key_separator, enc.item_separator, enc.sort_keys, enc.skipkeys, enc.allow_nan)
-    return lambda obj: "".join(chunks(obj, 0))
-
-
-_dumps = _line_encoder()
+#: JSON for one record: compact, UTF-8 as is (no \u escapes), NaN refused. The encoder
+#: is made once (``json.dumps`` with these arguments makes one per call); records are
+#: trees of plain values, so the check for circular references is left out.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                          check_circular=False).encode
 
 
 def _init_worker(kinds, sentence) -> None:
