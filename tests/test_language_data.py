@@ -84,7 +84,7 @@ def test_a_bad_value_names_file_and_key(data, file, old, new, expect):
 
 def test_a_variety_overlay_is_validated_too(data):
     (data / "varieties").mkdir(exist_ok=True)
-    (data / "varieties" / "eg.toml").write_text('name = "test"\n[numbers.units]\n"تلاتة" = { value = 3 }\n',
+    (data / "varieties" / "eg.toml").write_text('name = "test"\nhomographs = []\n[numbers.units]\n"تلاتة" = { value = 3 }\n',
                                                 encoding="utf-8")
     with pytest.raises(LanguageDataError) as e:
         Lexicon("eg", data_dir=str(data))
@@ -94,11 +94,15 @@ def test_a_variety_overlay_is_validated_too(data):
 def test_an_overlay_adds_words_and_msa_wins(data):
     (data / "varieties").mkdir(exist_ok=True)
     (data / "varieties" / "eg.toml").write_text(
-        'name = "test"\n[numbers.units]\n"تلاتة" = { value = 3, gender = "m" }\n'
-        '"خمسة" = { value = 6, gender = "m" }\n', encoding="utf-8")
+        'name = "test"\nhomographs = ["متين"]\n[numbers.units]\n"تلاتة" = { value = 3, gender = "m" }\n'
+        '"خمسة" = { value = 6, gender = "m" }\n[numbers.hundreds]\n"متين" = 200\n', encoding="utf-8")
     lex = Lexicon("eg", data_dir=str(data))
     assert lex.units["تلاته"] == (3, "m")
     assert lex.units["خمسه"] == (5, "m")            # the base reading stands
+    assert lex.hundreds["متين"] == 200 and "متين" in lex.homographs
+    msa = Lexicon(data_dir=str(data))
+    assert "متين" not in msa.hundreds                # a homograph needs the variety's hint
+    assert msa.units["تلاته"] == (3, "m")            # a word that is no MSA word is read anyway
 
 
 def _cli(args, env_data, stdin=None):

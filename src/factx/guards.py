@@ -18,6 +18,7 @@ from .language import morphology
 from .text.tokens import WORD
 from .rules.date import year_cue
 from .rules.registry import KINDS
+from .rules.units import unit_after
 
 
 class NumeralGuard(NamedTuple):
@@ -54,6 +55,16 @@ def not_one_of(doc, num) -> bool:
     """أحد المسؤولين، إحدى القرى: أحد / إحدى alone mean "one of", not the number one
     (they count only before عشر/عشرة or a ten: أحد عشر، إحدى وعشرون)."""
     return not (not num.digits and num.j == num.i + 1 and num.stem in doc.lex.teen_units)
+
+
+def not_homograph(doc, num) -> bool:
+    """جدار متين "a strong wall": a colloquial number word that is also an MSA word
+    (متين 200 / "strong", تنين 2 / "dragon") is read only with its variety's hint,
+    and only in a number's context: with more parts (متين وعشرة) or a unit after it
+    (متين جنيه). Elsewhere the MSA reading wins."""
+    if num.digits or num.j > num.i + 1 or num.stem not in doc.lex.homographs:
+        return True
+    return unit_after(doc, num.j) is not None
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -122,6 +133,7 @@ def not_unit_homograph(doc, cand, m) -> bool:
 NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("weekday", not_weekday),
     NumeralGuard("one-of", not_one_of),
+    NumeralGuard("homograph", not_homograph),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),

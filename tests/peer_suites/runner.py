@@ -117,6 +117,7 @@ class Example:
     text: str
     expect: Expect
     gated: bool = True  # counts towards a threshold; otherwise informative
+    variety: str | None = None   # the variety hint the suite gives (Duckling's AR_EG: "eg")
 
     @property
     def group_id(self) -> str:
@@ -200,7 +201,8 @@ def duckling(rows: Iterable[dict]) -> list[Example]:
             expect = Expect(mentions=((Want(TEMPORAL, qualifier=None),),))
         else:
             expect = Expect(mentions=(_duckling_want(dim, r),), only=True)
-        out.append(Example("duckling", group, ref, text, expect, gated=dim != "Time"))
+        out.append(Example("duckling", group, ref, text, expect, gated=dim != "Time",
+                           variety="eg" if locale == "AR_EG" else None))
     return out
 
 
@@ -471,14 +473,14 @@ def check(ex: Example) -> tuple[bool, str]:
     """Run factx on one example: (expectation met, what factx gave)."""
     e = ex.expect
     if e.level == "numeral":
-        nums = find_numerals(ex.text)
+        nums = find_numerals(ex.text, variety=ex.variety)
         got = "; ".join(f"{_num(n.value)} {n.text!r}" for n in nums) or "nothing"
         stripped = ex.text.strip()
         lead = len(ex.text) - len(ex.text.lstrip())
         ok = (len(nums) == 1 and nums[0].value is not None and nums[0].value == e.numeral
               and (nums[0].start, nums[0].end) == (lead, lead + len(stripped)))
         return ok, got
-    facts = factx.extract_records(ex.text)
+    facts = factx.extract_records(ex.text, variety=ex.variety)
     got = "; ".join(describe_fact(f) for f in facts) or "nothing"
     if e.level == "phone":
         ids = [f for f in facts if f["kind"] == "identifier"]

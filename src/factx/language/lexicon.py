@@ -48,6 +48,7 @@ _MONTHS = MapOf(OneOf(*map(str, range(1, 13))), ListOf(Phrase()))
 _NUMBER_TABLES = {
     "units": MapOf(Word(), Record(required={"value": Int(0, 10), "gender": OneOf(*GENDERS)})),
     "teen_units": MapOf(Word(), Int(1, 2)),
+    "teens": MapOf(Word(), Int(11, 19)),
     "tens": MapOf(Word(), Int(20, 90, step=10)),
     "hundreds": MapOf(Word(), Int(100, 900, step=100)),
     "scales": MapOf(Word(), Record(required={"value": Int(1000), "number": OneOf(*SCALE_NUMBERS)})),
@@ -58,11 +59,11 @@ _NUMBER_TABLES = {
     "ordinals": MapOf(Word(), Record(required={"value": Int(1, 10), "gender": OneOf(*GENDERS)})),
 }
 NUMBERS = Record(required={
-    **_NUMBER_TABLES,
+    **{k: v for k, v in _NUMBER_TABLES.items() if k != "teens"},
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
-})
+}, optional={"teens": _NUMBER_TABLES["teens"]})
 UNITS = Record(required={"unit": ListOf(Record(
     required={"code": Str(), "kind": OneOf(*UNIT_KINDS), "forms": ListOf(Phrase())},
     optional={"plural": ListOf(Phrase()), "dual": _words(), "symbols": ListOf(Phrase()),
@@ -94,7 +95,7 @@ CUES = Record(required={
         "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
 })
 #: what a variety overlay may add: number words, month names, currency defaults
-OVERLAY = Record(required={"name": Str()}, optional={
+OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
     "numbers": Record(optional=_NUMBER_TABLES),
     "calendar": Record(optional={"gregorian": _MONTHS}),
     "units": Record(optional={"defaults": MapOf(Phrase(), Str())}),
@@ -168,8 +169,9 @@ class Lexicon:
         c = load("calendar.toml", CALENDAR, data_dir)
         q = load("qualifiers.toml", QUALIFIERS, data_dir)
         k = load("cues.toml", CUES, data_dir)
-        overlay = load(os.path.join("varieties", f"{variety}.toml"), OVERLAY, data_dir) if variety else {}
-        self._numbers(n, overlay.get("numbers", {}))
+        overlays = {v: load(os.path.join("varieties", f"{v}.toml"), OVERLAY, data_dir) for v in VARIETIES}
+        overlay = overlays[variety] if variety else {}
+        self._numbers(n, _colloquial(overlays, variety))
         self._units(u, overlay.get("units", {}).get("defaults", {}))
         self._calendar(c, overlay.get("calendar", {}))
         self._qualifiers(q)
@@ -178,14 +180,16 @@ class Lexicon:
     # --- numbers --------------------------------------------------------------
     def _numbers(self, n: dict, extra: dict) -> None:
         def table(name, convert=lambda v: v):
-            """A base table with the overlay's entries for words the base does not have."""
-            out = {nw(w): convert(v) for w, v in n[name].items()}
+            """A base table with the overlays' entries for words the base does not have."""
+            out = {nw(w): convert(v) for w, v in n.get(name, {}).items()}
             for w, v in extra.get(name, {}).items():
-                out.setdefault(nw(w), convert(v))
+                out.setdefault(w, convert(v))
             return out
 
         self.units = table("units", lambda v: (v["value"], v["gender"]))
         self.teen_units = table("teen_units")
+        #: one-word teens of the varieties (حداشر، طنعش)
+        self.teens = table("teens")
         self.tens = table("tens")
         self.hundreds = table("hundreds")
         self.scales = table("scales", lambda v: (v["value"], v["number"]))
@@ -210,7 +214,10 @@ class Lexicon:
                 raise LanguageDataError(f"numbers.toml: [ordinal_markers] {name!r}: "
                                         f"{sorted(missing)} are not in [ordinals]")
         #: every word that can start or continue a cardinal number
-        self.number_words = frozenset([*self.units, *self.teen_units, *self.tens, *self.hundreds, *self.scales,
+        #: colloquial words that are also MSA words (متين "strong"): numbers only in a number's context
+        self.homographs = frozenset(extra.get("homographs", ()))
+        self.number_words = frozenset([*self.units, *self.teen_units, *self.teens, *self.tens, *self.hundreds,
+                                       *self.scales,
                                        *self.fractions, *self.fraction_plurals, *self.vague, *self.nayyif])
 
     # --- units ----------------------------------------------------------------
@@ -325,6 +332,34 @@ class Lexicon:
 def lexicon(variety: str | None = None, data_dir: str | None = None) -> Lexicon:
     """The lexicon of `variety` (None: Modern Standard Arabic), loaded once."""
     return _lexicon(variety, data_dir)
+
+
+def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:
+    """The variety number words a lexicon reads besides MSA's: every overlay's words
+    that are no MSA word (a homograph of any overlay), the same in every overlay that
+    has them; and, with a `variety`, all of that variety's words, homographs included.
+    Returns {table: {normalised word: value}, "homographs": set}."""
+    homographs = {nw(w) for o in overlays.values() for w in o["homographs"]}
+    out: dict = {"homographs": set()}
+    seen: dict[tuple[str, str], object] = {}
+    clash = set()
+    for o in overlays.values():
+        for table, entries in o.get("numbers", {}).items():
+            for w, v in entries.items():
+                key = (table, nw(w))
+                if key in seen and seen[key] != v:
+                    clash.add(key)
+                seen[key] = v
+    for (table, w), v in seen.items():
+        if w not in homographs and (table, w) not in clash:
+            out.setdefault(table, {})[w] = v
+    if variety:
+        for table, entries in overlays[variety].get("numbers", {}).items():
+            for w, v in entries.items():
+                out.setdefault(table, {})[nw(w)] = v
+                if nw(w) in homographs:
+                    out["homographs"].add(nw(w))
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ from ..text.tokens import DIGITS, PUNCT, WORD, Token
 from .digits import read_digits
 
 # the roles a number word plays in the grammar (`WordClass.role`)
-UNIT, TEEN_UNIT, TEN, HUNDRED, SCALE = "unit", "teen_unit", "ten", "hundred", "scale"
+UNIT, TEEN_UNIT, TEEN, TEN, HUNDRED, SCALE = "unit", "teen_unit", "teen", "ten", "hundred", "scale"
 FRACTION, VAGUE, FRACTION_PLURAL, NAYYIF = "fraction", "vague", "fraction_plural", "nayyif"
 
 
@@ -89,6 +89,8 @@ def classify(lex, stem: str) -> WordClass | None:
         return WordClass(SCALE, v, number=number)
     if stem in lex.teen_units:
         return WordClass(TEEN_UNIT, lex.teen_units[stem])
+    if stem in lex.teens:
+        return WordClass(TEEN, lex.teens[stem])
     if stem in lex.fractions:
         return WordClass(FRACTION, lex.fractions[stem])
     if stem in lex.vague:
@@ -264,6 +266,9 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         num.value = Fraction(cat.value)                  # أحد / إحدى alone: "one of" (a guard decides)
         _close(num, r.toks, pos)
         return pos
+    if role == TEEN:                                    # حداشر، طنعش: a teen in one word
+        acc.open(cat.value, "teen")
+        return pos
     if role == TEN:
         acc.open(cat.value, "ten")
         return pos
@@ -407,6 +412,14 @@ def _joined_teen_unit(r, num, acc, cat, k):
     return None
 
 
+def _joined_teen(r, num, acc, cat, k):
+    """و + a one-word teen after a hundred or a scale: مية وحداشر، ألف وطنعش."""
+    if (acc.group is None or acc.slots == {"hundred"}) and (acc.group is not None or acc.last_scale):
+        acc.add(cat.value, "teen")
+        return k + 1
+    return None
+
+
 def _joined_ten(r, num, acc, cat, k):
     """و + ten: خمسة وعشرون، مئة وعشرون."""
     if "ten" in acc.slots or "teen" in acc.slots or "digits" in acc.slots:
@@ -473,7 +486,7 @@ def _no_join(r, num, acc, cat, k):
 
 
 #: the rule for each part joined to a number, by the part's role
-_JOINED = {UNIT: _joined_unit, TEEN_UNIT: _joined_teen_unit, TEN: _joined_ten, HUNDRED: _joined_hundred,
+_JOINED = {UNIT: _joined_unit, TEEN_UNIT: _joined_teen_unit, TEEN: _joined_teen, TEN: _joined_ten, HUNDRED: _joined_hundred,
            SCALE: _joined_scale, FRACTION: _joined_fraction, NAYYIF: _joined_nayyif,
            VAGUE: _no_join, FRACTION_PLURAL: _no_join}
 
