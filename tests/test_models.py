@@ -13,6 +13,8 @@ import math
 from pathlib import Path
 
 import pytest
+
+import factx
 from pydantic import ValidationError
 
 from factx.models import KINDS, QUANTITY_KINDS, Fact, Span, fact_problems, source_problems
@@ -230,3 +232,21 @@ def test_source_problems_counts_code_points_not_bytes():
                                    span={"start": start, "end": start + 3}, text="٣٬٦"))
     assert source_problems(fact, doc) == []
     assert source_problems(fact, doc[1:])  # the same text without the mark: offsets are off
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["slots", "model_construct"])
+def test_trusted_facts_equal_validated_ones_on_both_paths(monkeypatch, fast):
+    """The pipeline's unvalidated construction gives the very Fact that
+    `model_validate` gives, whether it writes pydantic's slots (on a tested
+    pydantic version) or falls back to `model_construct`."""
+    import factx.models as models
+    if fast and not models.FAST_PATH:
+        pytest.fail(f"pydantic {models.pydantic.VERSION} is not in TRUSTED_PYDANTIC: test it and add it")
+    monkeypatch.setattr(models, "FAST_PATH", fast)
+    text = (ROOT / "seeds" / "000_bcc106d994346498.txt").read_text(encoding="utf-8")
+    facts = factx.extract(text, doc_id="d")
+    assert facts
+    for f in facts:
+        again = Fact.model_validate(json.loads(f.model_dump_json()))
+        assert again == f and again.model_fields_set == f.model_fields_set
+        assert f.model_dump() == again.model_dump()

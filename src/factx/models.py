@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
+import pydantic
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .language.lexicon import lexicon
@@ -120,6 +121,12 @@ def fact_problems(f: Fact) -> list[str]:
     return value_problems(f.__dict__)
 
 
+#: pydantic's minor versions whose instance layout `trusted` was tested against (the
+#: model tests pass on each of them with the fast path); on any other version the
+#: public, slower `model_construct` is used instead
+TRUSTED_PYDANTIC = ("2.11", "2.12", "2.13", "2.14")
+FAST_PATH = ".".join(pydantic.VERSION.split(".")[:2]) in TRUSTED_PYDANTIC
+
 # BaseModel's slots, set through their descriptors: object.__setattr__ on a model
 # class looks the name up through pydantic's metaclass first (3x slower).
 _set_dict = BaseModel.__dict__["__dict__"].__set__
@@ -130,10 +137,13 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 def trusted(cls: type[BaseModel], values: dict) -> BaseModel:
     """Build a `Span` or `Fact` from values the pipeline has already typed, skipping
-    pydantic's validation (``model_construct`` does the same, field by field, at
-    several times the cost). `values` must hold every field; the caller checks §3
-    with `record.value_problems`, and a test compares the result with ``model_validate``.
+    pydantic's validation. `values` must hold every field; the caller checks §3
+    with `record.record_problems`. On a pydantic version of `TRUSTED_PYDANTIC` the
+    instance's slots are written directly (``model_construct`` does the same, field
+    by field, at eight times the cost); on any other, ``model_construct`` is used.
     """
+    if not FAST_PATH:
+        return cls.model_construct(_FIELD_SETS[cls], **values)
     m = object.__new__(cls)
     _set_dict(m, values)
     _set_fields_set(m, _FIELD_SETS[cls].copy())

@@ -41,7 +41,7 @@ DECLARATION = Record(required={
         "nisba": ListOf(Word()),
         "sound_plural": ListOf(Word()),
     }),
-    "patterns": Record(required={"broken_plural": ListOf(Phrase())}),
+    "patterns": Record(required={"root_slots": ListOf(Word()), "broken_plural": ListOf(Phrase())}),
 })
 
 def load_table(data_dir: str | None = None) -> dict:
@@ -85,7 +85,7 @@ FEMININE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["feminin
 FEMININE_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["feminine_plural"])
 NISBA_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["nisba"])
 SOUND_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["sound_plural"])
-_ROOT_SLOTS = frozenset(nw("فعل"))
+_ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])
 BROKEN_PLURAL_TEMPLATES: tuple[str, ...] = tuple(nw(s) for s in _T["patterns"]["broken_plural"])
 #: proclitics made of a preposition and the article (للجمعية، بالمدينة): they open a phrase
 PREPOSITION_ARTICLES: frozenset[str] = frozenset(
