@@ -166,7 +166,7 @@ class _Tokens:
 class _Sum:
     """The number read so far: closed groups in `total`, the open group below a thousand."""
 
-    __slots__ = ("total", "group", "slots", "last_scale", "ended")
+    __slots__ = ("total", "group", "slots", "last_scale", "ended", "joins")
 
     def __init__(self):
         self.total: Fraction = _ZERO
@@ -174,6 +174,7 @@ class _Sum:
         self.slots: set = set()          # parts the open group has: hundred unit ten teen digits
         self.last_scale: int = 0
         self.ended = False               # a part that ends the number was read (ونصف، ونيف)
+        self.joins: list = []            # (token, total, group) where each part joined by و starts
 
     @property
     def value(self) -> Fraction:
@@ -223,6 +224,8 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex) -> Numeral
         return num
     num.value = acc.value
     num.scale = int(acc.last_scale)
+    if not num.digits and pos < r.stop:
+        pos = _spoken_decimal(r, num, acc, pos)
     if num.digits and num.j < pos:
         num.plain_digits = False
     return _close(num, toks, max(pos, num.j))
@@ -364,13 +367,72 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         rd = _later_reading(r.lex, w, k != pos)
         if rd is None:
             break
+        before = (pos, acc.total, acc.group)
         nxt = _JOINED[rd[1].role](r, num, acc, rd[1], k)
         if nxt is None:
             break
+        acc.joins.append(before)
         pos = nxt
         if acc.ended:
             break
     return pos
+
+
+def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
+    """A decimal said in words (SPEC §5.1): ثلاثة فاصلة خمسة (3.5) — the digits after
+    the point read as a number; اثنان وخمسة من عشرة (2.5) — a whole number, و, the
+    numerator, من and a power of ten; and, when the whole number already took the
+    numerator (مئة وواحد وخمسون من مئة), its last parts below the denominator are the
+    numerator (101.50). Returns the token after the decimal (`pos` when there is none)."""
+    lex = r.lex
+    w = r.word(pos)
+    if w is None:
+        return pos
+    if w in lex.decimal_points:
+        k, zeros = pos + 1, 0
+        while r.word(k) is not None and lex.units.get(r.word(k), (None,))[0] == 0:
+            k, zeros = k + 1, zeros + 1
+        m = read_number(r.norm, r.toks, k, r.stop, lex) if k < r.stop else None
+        if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.scale:
+            return pos
+        num.value += m.value / 10 ** (zeros + len(str(int(m.value))))
+        _close(num, r.toks, m.j)
+        return m.j
+    if w in lex.decimal_of:
+        d = _power_of_ten(r, pos + 1)
+        if d is None or num.value < d[0] or not acc.joins:
+            return pos
+        for k, total, group in reversed(acc.joins):
+            whole = total + (group or 0)
+            if num.value - whole < d[0]:
+                num.value = whole + (num.value - whole) / d[0]
+                _close(num, r.toks, d[1])
+                return d[1]
+        return pos
+    k, w2 = r.after_conjunction(pos)
+    if w2 is None or (k == pos and not morphology.readings(w2, morphology.WA_ARTICLE, morphology.WA_REQUIRED)):
+        return pos
+    m = read_number(r.norm, r.toks, k, r.stop, lex)
+    if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.j >= r.stop \
+            or r.word(m.j) not in lex.decimal_of:
+        return pos
+    d = _power_of_ten(r, m.j + 1)
+    if d is None or m.value >= d[0]:
+        return pos
+    num.value += m.value / d[0]
+    _close(num, r.toks, d[1])
+    return d[1]
+
+
+def _power_of_ten(r: _Tokens, k: int) -> tuple[int, int] | None:
+    """(10^n, end token) of a power of ten (عشرة، مئة، ألف، عشرة آلاف) read at token k."""
+    if k >= r.stop or r.toks[k].kind != WORD:
+        return None
+    d = read_number(r.norm, r.toks, k, r.stop, r.lex)
+    if d is None or d.value is None or d.value < 10 or d.value.denominator != 1:
+        return None
+    v = int(d.value)
+    return (v, d.j) if str(v).strip("0") == "1" else None
 
 
 def _digits_after_wa(r: _Tokens, num: Numeral, acc: _Sum, k: int, pos: int) -> int | None:
@@ -386,11 +448,18 @@ def _digits_after_wa(r: _Tokens, num: Numeral, acc: _Sum, k: int, pos: int) -> i
 
 
 def _joined_unit(r, num, acc, cat, k):
-    """و + unit after a hundred or a scale: مئة وخمسة، ألف وثلاثة عشر."""
+    """و + unit after a hundred or a scale: مئة وخمسة، ألف وثلاثة عشر; a hundred in
+    two words after a scale: خمسة آلاف وسبع مئة."""
     if not (cat.value >= 1 and (acc.group is None or acc.slots == {"hundred"})):
         return None
     if acc.group is None and not acc.last_scale:
         return None
+    nxt = r.word(k + 1)
+    if acc.group is None and 1 <= cat.value <= 9 and nxt is not None and nxt in r.lex.hundred_words:
+        if cat.value * 100 >= acc.last_scale:
+            return None
+        acc.open(cat.value * 100, "hundred")
+        return k + 2
     if 3 <= cat.value <= 9 and r.teen_ten(k + 1):
         acc.add(cat.value + 10, "teen")
         return k + 2
