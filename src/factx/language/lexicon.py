@@ -61,7 +61,7 @@ _NUMBER_TABLES = {
 NUMBERS = Record(required={
     **{k: v for k, v in _NUMBER_TABLES.items() if k != "teens"},
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
-    "decimals": Record(required={"point": _words(), "of": _words()}),
+    "decimals": Record(required={"point": _words(), "of": _words(), "over": _words()}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
@@ -201,6 +201,7 @@ class Lexicon:
         self.ordinals = table("ordinals", lambda v: (v["value"], v["gender"]))
         self.decimal_points = frozenset(map(nw, n["decimals"]["point"]))
         self.decimal_of = frozenset(map(nw, n["decimals"]["of"]))
+        self.fraction_over = frozenset(map(nw, n["decimals"]["over"]))
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))

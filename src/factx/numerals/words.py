@@ -379,15 +379,25 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
 
 
 def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
-    """A decimal said in words (SPEC §5.1): ثلاثة فاصلة خمسة (3.5) — the digits after
-    the point read as a number; اثنان وخمسة من عشرة (2.5) — a whole number, و, the
-    numerator, من and a power of ten; and, when the whole number already took the
-    numerator (مئة وواحد وخمسون من مئة), its last parts below the denominator are the
-    numerator (101.50). Returns the token after the decimal (`pos` when there is none)."""
+    """A decimal or fraction said in words (SPEC §5.1): ثلاثة فاصلة خمسة (3.5) — the
+    digits after the point read as a number; اثنان وخمسة من عشرة (2.5) — a whole
+    number, و, the numerator, من and a power of ten; when the whole number already took
+    the numerator (مئة وواحد وخمسون من مئة), its last parts below the denominator are
+    the numerator (101.50); a mixed number (خمسة و ثلثين، ثلاثون و تسعة أعشار); a
+    fraction over a denominator (واحد على مئة). Returns the token after it (`pos`
+    when there is none)."""
     lex = r.lex
     w = r.word(pos)
     if w is None:
         return pos
+    if w in lex.fraction_over:                       # واحد على مئة، سبعة عشر على ثلاثة
+        d = read_number(r.norm, r.toks, pos + 1, r.stop, lex) if pos + 1 < r.stop else None
+        if d is None or not d.value or d.vague or d.value.denominator != 1:
+            return pos
+        num.value /= d.value
+        num.fraction = True
+        _close(num, r.toks, d.j)
+        return d.j
     if w in lex.decimal_points:
         k, zeros = pos + 1, 0
         while r.word(k) is not None and lex.units.get(r.word(k), (None,))[0] == 0:
@@ -413,8 +423,13 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     if w2 is None or (k == pos and not morphology.readings(w2, morphology.WA_ARTICLE, morphology.WA_REQUIRED)):
         return pos
     m = read_number(r.norm, r.toks, k, r.stop, lex)
-    if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.j >= r.stop \
-            or r.word(m.j) not in lex.decimal_of:
+    if m is None or m.value is None or m.vague:
+        return pos
+    if m.fraction and not m.scale:                   # a mixed number: خمسة و ثلثين، ثلاثون و تسعة أعشار
+        num.value += m.value
+        _close(num, r.toks, m.j)
+        return m.j
+    if m.value.denominator != 1 or m.j >= r.stop or r.word(m.j) not in lex.decimal_of:
         return pos
     d = _power_of_ten(r, m.j + 1)
     if d is None or m.value >= d[0]:
