@@ -27,6 +27,7 @@ import pytest
 
 import factx
 import factx.io
+import factx.workers
 from factx import cli
 from factx.io import AtomicWriter, Doc, DocError, EmptyFile, read_inputs
 from factx.models import KINDS, QUANTITY_KINDS
@@ -418,10 +419,10 @@ def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, wo
         pytest.skip("the patched extractor only reaches forked workers")
     real = factx.extract_records
 
-    def flaky(text, doc_id=None, kinds=None):
+    def flaky(text, doc_id=None, kinds=None, variety=None):
         if "BOOM" in text:
             raise RuntimeError("exploded")
-        return real(text, doc_id=doc_id, kinds=kinds)
+        return real(text, doc_id=doc_id, kinds=kinds, variety=variety)
 
     monkeypatch.setattr(factx, "extract_records", flaky)
     monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)     # a block per line: the pool is used
@@ -442,10 +443,10 @@ def test_a_worker_killed_by_the_os_skips_only_its_documents(tmp_path, monkeypatc
         pytest.skip("the patched extractor only reaches forked workers")
     real = factx.extract_records
 
-    def fatal(text, doc_id=None, kinds=None):
+    def fatal(text, doc_id=None, kinds=None, variety=None):
         if "KILL" in text:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(text, doc_id=doc_id, kinds=kinds)
+        return real(text, doc_id=doc_id, kinds=kinds, variety=variety)
 
     monkeypatch.setattr(factx, "extract_records", fatal)
     monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)                              # a line per block,
@@ -464,9 +465,9 @@ def test_a_worker_killed_by_the_os_skips_only_its_documents(tmp_path, monkeypatc
 def test_extractor_invalid_fact_is_a_bad_document(monkeypatch, capsys, tmp_path):
     real = factx.extract_records
 
-    def shifted(text, doc_id=None, kinds=None):
+    def shifted(text, doc_id=None, kinds=None, variety=None):
         return [{**r, "span": {"start": r["span"]["start"] + 1, "end": r["span"]["end"] + 1}}
-                for r in real(text, doc_id=doc_id, kinds=kinds)]
+                for r in real(text, doc_id=doc_id, kinds=kinds, variety=variety)]
 
     monkeypatch.setattr(factx, "extract_records", shifted)
     src = tmp_path / "a.txt"
@@ -493,6 +494,113 @@ def test_documents_are_streamed_not_collected():
         assert pulled < 2_000, pulled  # two batches of 32 per worker, plus the look-ahead
     finally:
         results.close()
+
+
+# --- extract: --variety ------------------------------------------------------------------
+
+def _variety_marked(events: list | None = None):
+    """An extract_records that writes the variety it was asked for into each record's
+    rule (so that the output shows it, also from a forked worker); it reads MSA."""
+    real = factx.extract_records
+
+    def marked(text, doc_id=None, kinds=None, variety=None):
+        if events is not None:
+            events.append(("extract", variety))
+        return [{**r, "rule": f"variety={variety}"} for r in real(text, doc_id=doc_id, kinds=kinds)]
+    return marked
+
+
+def _pipeline_recorded(events: list):
+    """`factx.extract.pipeline`, noting each call in `events`."""
+    real = sys.modules["factx.extract"].pipeline
+
+    def recorded(variety=None):
+        events.append(("pipeline", variety))
+        return real(variety)
+    return recorded
+
+
+@pytest.mark.parametrize("variety,workers", [(None, 1), *((v, 1) for v in factx.VARIETIES), ("gulf", 2)])
+def test_variety_reaches_the_library(tmp_path, monkeypatch, variety, workers):
+    events: list = []
+    monkeypatch.setattr(factx, "extract_records", _variety_marked())
+    monkeypatch.setattr(cli, "pipeline", _pipeline_recorded(events))
+    real_pool = factx.workers.imap_ordered
+
+    def pool(*args, **kwargs):
+        events.append(("fork", None))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(factx.workers, "imap_ordered", pool)
+    monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)     # a block per line: two blocks, so the pool is used
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": PHRASE}, ensure_ascii=False) + "\n"
+                            for i in range(2)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    option = [] if variety is None else ["--variety", variety]
+    assert cli.main(["extract", str(path), *option, "--workers", str(workers), "-o", str(out)]) == 0
+    got = records(out.read_text(encoding="utf-8"))
+    assert [r["doc_id"] for r in got] == ["d0", "d1"]
+    assert {r["rule"] for r in got} == {f"variety={variety}"}
+    # the pipeline is built in this process first: before the workers are forked, who share it
+    assert events[0] == ("pipeline", variety)
+    assert events.count(("fork", None)) == (workers > 1)
+    if workers > 1:
+        assert events.index(("pipeline", variety), 1) < events.index(("fork", None))
+
+
+def test_review_extracts_with_the_variety(tmp_path, monkeypatch):
+    events: list = []
+    monkeypatch.setattr(factx, "extract_records", _variety_marked(events))
+    monkeypatch.setattr(sys.modules["factx.extract"], "pipeline", _pipeline_recorded(events))
+    page = tmp_path / "review.html"
+    assert cli.main(["review", str(SEED_FILES[0]), str(SEED_FILES[1]), "--variety", "maghreb",
+                     "-o", str(page)]) == 0
+    assert events[0] == ("pipeline", "maghreb")           # first, before any document
+    assert [e for e in events if e[0] == "extract"] == [("extract", "maghreb")] * 2
+    assert "variety=maghreb" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sub", ["extract", "review"])
+def test_unknown_variety_is_a_usage_error(tmp_path, sub):
+    out = tmp_path / "out"
+    p = run(sub, "-", "--variety", "klingon", "-o", out, input=PHRASE)
+    assert p.returncode == 2
+    assert "argument --variety: invalid choice: 'klingon'" in p.stderr
+    assert not out.exists()
+
+
+def test_variety_end_to_end():
+    """An Egyptian homograph (متين: 200, or "strong") read as a number only with --variety eg."""
+    text = "دفع متين جنيه"
+    want = factx.extract_records(text, doc_id="stdin", variety="eg")
+    assert want != factx.extract_records(text, doc_id="stdin"), "the example no longer tells the varieties apart"
+    p = run("extract", "-", "--variety", "eg", input=text)
+    assert p.returncode == 0, p.stderr
+    assert records(p.stdout) == want
+
+
+@pytest.mark.parametrize("sub", ["extract", "review"])
+def test_a_missing_language_table_is_one_error_before_any_document(tmp_path, sub):
+    """Language tables (FACTX_DATA_DIR: a copy of the package's) without one variety's
+    file: one error naming the file, exit 2, no output file; with it, the run works."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "src" / "factx" / "data", data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    missing = data / "varieties" / "lev.toml"
+    kept = missing.read_bytes()
+    missing.unlink()
+    out = tmp_path / "out"
+    command = [*FACTX, sub, SEED_FILES[0], SEED_FILES[1], "--variety", "lev", "-o", out]
+    env = {**ENV, "FACTX_DATA_DIR": str(data)}
+    p = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    stderr = p.stderr.decode("utf-8")
+    assert p.returncode == 2, stderr
+    assert stderr == f"factx: error: cannot load the language tables: {missing}: missing language table\n"
+    assert not out.exists()
+    missing.write_bytes(kept)
+    p = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert p.returncode == 0, p.stderr.decode("utf-8")
+    assert out.exists()
 
 
 # --- validate ------------------------------------------------------------------------------

@@ -18,7 +18,9 @@ from typing import NoReturn, Union
 
 import factx
 
+from .extract import pipeline
 from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, Doc, DocError, EmptyFile, JsonlBlock, read_inputs
+from .language.tables import LanguageDataError
 from .record import KINDS, QUANTITY_KINDS, slice_problems
 
 # `extract` runs without pydantic (records are plain dicts, written by json.dumps):
@@ -37,7 +39,8 @@ exit codes:
   0    success: every document read (extract) / every record valid (validate)
   1    some input was bad: documents skipped or stopped at (extract),
        invalid records or unreadable sources (validate)
-  2    usage error (unknown option, bad --kinds, unreadable FACTS file …)
+  2    usage error (unknown option, bad --kinds or --variety, unreadable FACTS
+       file, language tables that cannot be loaded …)
   130  interrupted (Ctrl-C); with -o the output file is left untouched
 """
 
@@ -76,6 +79,7 @@ examples:
   factx extract seeds/000_bcc106d994346498.txt --sentence
   factx extract corpus.jsonl --id-field url --text-field body -o facts.jsonl
   factx extract seeds/ --workers 4 --kinds quantity -o facts.jsonl
+  factx extract posts.jsonl --variety eg -o facts.jsonl
 
 {EXIT_CODES_HELP}"""
 
@@ -166,6 +170,13 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help="JSONL field holding the document text (default: text)")
 
 
+def _add_variety_option(p: argparse.ArgumentParser, when: str = "") -> None:
+    p.add_argument("--variety", choices=factx.VARIETIES, default=None,
+                   help=f"{when}read the number words, month names and currency defaults of a variety "
+                        "of Arabic over Modern Standard Arabic's: eg (Egyptian), lev (Levantine), gulf, "
+                        "maghreb (Maghrebi) (default: none)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -186,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{', '.join(k for k in KINDS if k in QUANTITY_KINDS)})")
     p.add_argument("--sentence", action="store_true",
                    help="add a sentence_text field: the sentence each fact sits in")
+    _add_variety_option(p)
     p.add_argument("--workers", type=_workers_arg, default=None, metavar="N",
                    help=f"worker processes (default: all cores, here {default_workers()}); "
                         "the output does not depend on it")
@@ -223,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="factx compare output: show the groups of disagreeing facts")
     p.add_argument("--kinds", type=_kinds_arg, default=None, metavar="KIND,...",
                    help="when extracting: only these kinds, as for extract")
+    _add_variety_option(p, "when extracting: ")
     p.add_argument("--title", default=None, help="the page's title (default: from the inputs)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the page to FILE, atomically (default: stdout)")
@@ -248,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(f"{PROG}: interrupted")
         return EXIT_INTERRUPTED
+    except LanguageDataError as e:     # a language table missing or broken (FACTX_DATA_DIR, say)
+        _err(f"{PROG}: error: cannot load the language tables: {e}")
+        return EXIT_USAGE
     except BrokenPipeError:
         # the reader went away (factx extract … | head): stop quietly
         try:
@@ -274,16 +290,16 @@ class Done:
 
 Result = Union[Done, DocError, EmptyFile]
 
-_WORKER_CONF: tuple[frozenset[str] | None, bool] = (None, False)
+_WORKER_CONF: tuple[frozenset[str] | None, bool, str | None] = (None, False, None)
 
 
-def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
+def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> Result:
     """Extract one document into JSON lines; a failure becomes a DocError."""
     if not isinstance(item, Doc):
         return item
     try:
         records = factx.extract_records(item.text, doc_id=item.doc_id,
-                                        kinds=None if kinds is None else sorted(kinds))
+                                        kinds=None if kinds is None else sorted(kinds), variety=variety)
         lines = []
         for r in records:
             bad = slice_problems(r["span"]["start"], r["span"]["end"], r["text"], item.text)
@@ -298,11 +314,11 @@ def process(item, kinds: frozenset[str] | None, sentence: bool) -> Result:
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
 
 
-def process_item(item, kinds: frozenset[str] | None, sentence: bool) -> list[Result]:
+def process_item(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> list[Result]:
     """The results of one input item: a document, or each document of a JSONL block."""
     if isinstance(item, JsonlBlock):
-        return [process(doc, kinds, sentence) for doc in item.items()]
-    return [process(item, kinds, sentence)]
+        return [process(doc, kinds, sentence, variety) for doc in item.items()]
+    return [process(item, kinds, sentence, variety)]
 
 
 def _joined(found: Iterable[Result]) -> list[Result]:
@@ -325,14 +341,14 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=F
                           check_circular=False).encode
 
 
-def _init_worker(kinds, sentence) -> None:
+def _init_worker(kinds, sentence, variety) -> None:
     global _WORKER_CONF
-    _WORKER_CONF = (kinds, sentence)
+    _WORKER_CONF = (kinds, sentence, variety)
 
 
 def _process_batch(batch: list) -> list[Result]:
-    kinds, sentence = _WORKER_CONF
-    return _joined(r for item in batch for r in process_item(item, kinds, sentence))
+    kinds, sentence, variety = _WORKER_CONF
+    return _joined(r for item in batch for r in process_item(item, kinds, sentence, variety))
 
 
 def _lost_batch(batch: list, reason: str) -> list[Result]:
@@ -369,13 +385,15 @@ def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 17) -> 
 
 
 def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
-        sentence: bool = False) -> Iterator[Result]:
+        sentence: bool = False, variety: str | None = None) -> Iterator[Result]:
     """Results of `items` in input order, `workers` processes in parallel.
 
     Items (documents and JSONL blocks) are streamed, in batches: each worker
     holds at most two batches ahead of the writer. With one worker (or a single
-    item to extract from) everything runs in this process. Closing the
-    generator early stops the workers.
+    item to extract from) everything runs in this process. The pipeline of
+    `variety` is built here before the workers are forked, so that they share
+    it instead of each loading and checking the language tables again. Closing
+    the generator early stops the workers.
     """
     items = iter(items)
     head: list = []
@@ -391,11 +409,12 @@ def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
     items = itertools.chain(head, items)
     if workers == 1:
         for item in items:
-            yield from process_item(item, kinds, sentence)
+            yield from process_item(item, kinds, sentence, variety)
         return
+    pipeline(variety)                      # built here, once: the forked workers share it
     from .workers import imap_ordered      # only for a pool: one worker does without it
     for found in imap_ordered(_process_batch, _batched(items), workers, lost=_lost_batch,
-                              init=_init_worker, initargs=(kinds, sentence)):
+                              init=_init_worker, initargs=(kinds, sentence, variety)):
         yield from found
 
 
@@ -442,6 +461,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    pipeline(args.variety)   # the language tables, loaded before any document: one error if they are bad
     workers = args.workers or default_workers()
     if workers > 1 and not hasattr(os, "fork"):
         _err(f"{PROG}: note: worker processes need os.fork, not available here; running in one process")
@@ -461,7 +481,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         with contextlib.ExitStack() as stack:
             stack.push(writer)
-            results = run(items, workers, args.kinds, args.sentence)
+            results = run(items, workers, args.kinds, args.sentence, args.variety)
             progress.update(0, 0, 0, force=True)
             try:
                 for r in results:

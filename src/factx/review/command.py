@@ -27,6 +27,7 @@ def _title(args: argparse.Namespace) -> str:
 def run_review(args: argparse.Namespace) -> int:
     """The subcommand; exit code 1 when some input or fact could not be used or shown as valid."""
     from ..cli import _load_sources    # the sources exactly as `factx validate` reads them
+    from ..extract import pipeline
     if args.facts and args.paths:
         _err("error: give documents (PATH ...) or --facts with --source, not both")
         return EXIT_USAGE
@@ -46,8 +47,9 @@ def run_review(args: argparse.Namespace) -> int:
             _err(f"error: cannot open {args.facts}: {e.strerror or e}")
             return EXIT_USAGE
     elif args.paths or not (args.check or args.compare):
+        pipeline(args.variety)         # the language tables, loaded before any document, as extract does
         facts = collect.extracted(read_inputs(args.paths, args.format, args.id_field, args.text_field),
-                                  args.kinds)
+                                  args.kinds, args.variety)
     else:
         facts = collect.FactSet()
     errors += facts.errors
