@@ -12,14 +12,17 @@ extractor).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import itertools
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -601,6 +604,109 @@ def test_a_missing_language_table_is_one_error_before_any_document(tmp_path, sub
     p = subprocess.run(command, capture_output=True, env=env, timeout=120)
     assert p.returncode == 0, p.stderr.decode("utf-8")
     assert out.exists()
+
+
+# --- extract: SIGTERM and SIGINT -----------------------------------------------------------
+
+class EndlessCorpus:
+    """A JSONL file that does not end: a FIFO that a thread fills with the seeds, over
+    and over, until the reader goes away. A run on it is still running whenever the
+    test signals it, however fast or slow the machine."""
+
+    def __init__(self, path: Path):
+        os.mkfifo(path)
+        self.path = path
+        self.thread = threading.Thread(target=self._feed, daemon=True)
+
+    def _feed(self) -> None:
+        try:
+            with open(self.path, "wb") as fh:              # waits for the command to open it
+                for k in itertools.count():
+                    for stem, text in SEED_TEXT.items():
+                        fh.write(json.dumps({"id": f"{stem}-{k}", "text": text}, ensure_ascii=False).encode() + b"\n")
+        except OSError:                                     # the reader is gone (EPIPE)
+            pass
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def close(self) -> None:
+        """Stop the thread: a reader opened and closed at once releases its open() or write()."""
+        try:
+            os.close(os.open(self.path, os.O_RDONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+        self.thread.join(timeout=60)
+
+
+@contextlib.contextmanager
+def sigint_not_ignored():
+    """A child inherits an ignored SIGINT (as a shell's background job has it), and its
+    Python then never raises KeyboardInterrupt: the child starts with the default."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def wait_for_facts_in_the_temporary_file(folder: Path, proc: subprocess.Popen, name: str) -> None:
+    """Until the hidden temporary file of `name` holds facts: the workers are at work."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"factx ended before it was signalled (exit {proc.returncode}): "
+                        f"{proc.stderr.read().decode('utf-8', 'replace')}")
+        for f in folder.iterdir():
+            if f.name.startswith(f".{name}.") and f.name.endswith(".tmp") and f.stat().st_size > 0:
+                return
+        time.sleep(0.02)
+    pytest.fail("no facts were written to the temporary file within 120 s")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(os, "mkfifo"), reason="POSIX signals and forked workers")
+@pytest.mark.parametrize("signame,code,message,target,existing", [
+    ("SIGTERM", 143, "terminated", "process", False),
+    ("SIGTERM", 143, "terminated", "process", True),
+    ("SIGTERM", 143, "terminated", "group", False),     # what a batch scheduler does at a time limit
+    ("SIGINT", 130, "interrupted", "process", False),
+    ("SIGINT", 130, "interrupted", "process", True),
+    ("SIGINT", 130, "interrupted", "group", True),      # Ctrl-C on a terminal
+])
+def test_a_signal_ends_the_run_leaving_no_temporary_file(tmp_path, signame, code, message, target, existing):
+    """`factx extract --workers 2 -o FILE` sent SIGTERM or SIGINT (the command alone, or
+    its whole process group) while its workers are at work: its exit code, FILE as it
+    was (or absent), no temporary file, no traceback from any process. stderr is read
+    to its end, so every worker has exited too (each holds it open while it runs)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "facts.jsonl"
+    if existing:
+        out.write_text("old content\n", encoding="utf-8")
+    corpus = EndlessCorpus(tmp_path / "corpus.jsonl")
+    with sigint_not_ignored():
+        proc = subprocess.Popen([*FACTX, "extract", str(corpus.path), "--workers", "2", "-o", str(out)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, start_new_session=True)
+    corpus.start()
+    try:
+        wait_for_facts_in_the_temporary_file(folder, proc, out.name)
+        (os.killpg if target == "group" else os.kill)(proc.pid, getattr(signal, signame))
+        stdout, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        corpus.close()
+    stderr = stderr.decode("utf-8")
+    assert proc.returncode == code, stderr
+    assert "Traceback" not in stderr, stderr
+    assert stderr.splitlines()[-1] == f"factx: {message}"
+    assert stdout == b""
+    assert sorted(os.listdir(folder)) == (["facts.jsonl"] if existing else [])
+    if existing:
+        assert out.read_text(encoding="utf-8") == "old content\n"
 
 
 # --- validate ------------------------------------------------------------------------------

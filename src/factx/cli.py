@@ -10,6 +10,7 @@ import contextlib
 import itertools
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,8 @@ PROG = "factx"
 EXIT_OK = 0
 EXIT_DATA = 1      # invalid records found, or input documents skipped
 EXIT_USAGE = 2     # bad command line (argparse's own code)
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130                    # 128 + SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM    # 143
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -41,7 +43,9 @@ exit codes:
        invalid records or unreadable sources (validate)
   2    usage error (unknown option, bad --kinds or --variety, unreadable FACTS
        file, language tables that cannot be loaded …)
-  130  interrupted (Ctrl-C); with -o the output file is left untouched
+  130  interrupted (Ctrl-C, SIGINT); with -o the output file is left untouched
+  143  terminated (SIGTERM, as a batch scheduler sends at a time limit); with -o
+       the output file is left untouched
 """
 
 MAIN_EPILOG = f"""\
@@ -250,6 +254,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that it ends as on Ctrl-C: the
+    workers stopped, an -o file's temporary file removed and the file untouched."""
+
+
+def _terminate(signum, frame) -> NoReturn:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)     # a second one does not cut the clean-up short
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -257,10 +271,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:              # not the main thread (main called from a thread): left as it is
+        previous = None
+    try:
         return args.func(args)
     except KeyboardInterrupt:
         _err(f"{PROG}: interrupted")
         return EXIT_INTERRUPTED
+    except Terminated:
+        _err(f"{PROG}: terminated")
+        return EXIT_TERMINATED
     except LanguageDataError as e:     # a language table missing or broken (FACTX_DATA_DIR, say)
         _err(f"{PROG}: error: cannot load the language tables: {e}")
         return EXIT_USAGE
@@ -272,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return EXIT_DATA
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 # --- extract ------------------------------------------------------------------------

@@ -17,7 +17,10 @@ pipe each way per worker:
   worker has nothing in hand;
 - a worker that dies (killed by the OS, say) costs only the task it was
   working on: `lost(task, reason)` stands in for its result, and a new worker
-  takes its place and its other tasks.
+  takes its place and its other tasks;
+- the parent handles Ctrl-C (workers ignore SIGINT) and its own SIGTERM; a
+  worker sent SIGTERM ends at once, and a worker whose parent is gone ends
+  quietly (no traceback for the pipe it can no longer write to).
 
 Workers are forked (`AVAILABLE` is False where `os.fork` is missing: Windows),
 so `func` needs no pickling; tasks and results are pickled.
@@ -85,7 +88,6 @@ def _recv(fd: int) -> bytes:
 
 def _serve(tasks: int, results: int, func: Callable, init: Callable | None, initargs: tuple) -> None:
     """A worker's life: run `func` on each task until the pipe closes or says None."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)      # the parent handles Ctrl-C
     if init is not None:
         init(*initargs)
     while True:
@@ -105,19 +107,34 @@ def _serve(tasks: int, results: int, func: Callable, init: Callable | None, init
         _send(results, reply)
 
 
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 class _Worker:
     """One forked process and the parent's ends of its two pipes."""
 
     def __init__(self, func, init, initargs, inherited: list[int]):
         task_r, self.tasks, self.capacity = _pipe()
         self.results, result_w, _ = _pipe()
-        self.pid = os.fork()
+        # SIGINT and SIGTERM wait while the worker is forked: one that came in between
+        # would run the parent's handler in the worker (a traceback, not an exit)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        try:
+            self.pid = os.fork()
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            raise
         if self.pid == 0:                                    # the worker
             code = 0
             try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)       # the parent handles Ctrl-C
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)      # sent to a worker: it ends
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 for fd in (*inherited, self.tasks, self.results):   # the parent's ends
                     os.close(fd)
                 _serve(task_r, result_w, func, init, initargs)
+            except BrokenPipeError:            # the parent is gone, or stopped the pool mid-task
+                code = 1
             except BaseException:
                 import traceback
                 traceback.print_exc()
@@ -127,6 +144,7 @@ class _Worker:
                     sys.stderr.flush()
                 finally:
                     os._exit(code)      # no atexit handlers, no flush of the parent's buffers
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(task_r)
         os.close(result_w)
         self.in_hand: deque[tuple[Any, int]] = deque()   # (task, message bytes), in send order
