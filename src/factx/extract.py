@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .numerals.scan import scan
 from .record import KINDS, NONNEGATIVE_KINDS, value_problems
-from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
+from .rules import about, count, date, duration, identifier, measure, money, ordinal, percent, ranges
 from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         out.append(m)
     out += ordinal.find_words(doc, taken)
     out.sort(key=lambda m: (m.start, m.end))
+    about.describe(doc, out)
     return out
 
 
@@ -215,6 +216,7 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None,
             sent_e -= 1
         s, e, where = spans(m.start, m.end)
         entity = spans(*m.entity) if m.entity else None
+        predicate = spans(*m.predicate) if m.predicate else None
         # The pipeline builds exactly typed values, so pydantic's type validation is
         # skipped (it was a quarter of the run time); §3's rules are still enforced.
         values = {
@@ -227,8 +229,10 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None,
             "entity_span": None if entity is None else entity[2],
             "unit_span": spans.made(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
-            "entity_norm": None, "predicate": None, "predicate_span": None, "change": None,
-            "unit_source": None,
+            "entity_norm": m.entity_norm,
+            "predicate": None if predicate is None else text[predicate[0]:predicate[1]],
+            "predicate_span": None if predicate is None else predicate[2], "change": m.change,
+            "unit_source": m.unit_source,
         }
         problems = value_problems(values)
         if problems:

@@ -1,0 +1,301 @@
+"""What a quantity is about (SPEC §5.5): its counted noun and that noun's base
+form, the predicate that says what happened to it, whether it is the size of a
+change, and where its unit came from.
+
+`describe(doc, mentions)` fills, on every quantity mention of a document,
+`entity` (counts), `entity_norm`, `predicate`, `change` and `unit_source`.
+It reads only the tokens around each number (`Doc.toks`, `Doc.word`,
+`Doc.tokens_in`, `Doc.span_of`) and the tables of `data/about.toml`,
+`data/lemmas.toml` and `data/predicates.toml`, so the extraction engine can
+change around it. Where Arabic puts what is counted:
+
+* after the number: 39 هجوما، ثلاثة ملايين من السكان (found by the count rule;
+  a verb there is no noun: 16 قتلوا);
+* before it, for adjectival numbers: الدول الثلاث (found by the count rule);
+* after a head before it: بلغ عدد القتلى 40، ارتفعت نسبة البطالة إلى 7%؛ before
+  a head glued to ب: مساعدات بقيمة 100 مليون دولار؛ before a head with a
+  pronoun: اللاجئين البالغ عددهم 3.6 مليون نسمة.
+"""
+
+from __future__ import annotations
+
+from .. import lemmas, predicates
+from ..lexicon import UNIT_CODES
+from ..predicates import ANY, Entry
+from ..record import QUANTITY_KINDS
+from ..tables import TableError, load_table
+from ..text.normalize import normalize_word as nw
+from ..text.tokens import DIGITS, PUNCT, WORD, splits, strip_definite
+from .base import Doc, Mention
+
+_NAME = "about.toml"
+_T = load_table(_NAME, {
+    "heads": {"words": [str], "pronoun_heads": [str], "max_back": int},
+    "generic": {"nouns": [str]},
+    "not_entities": {"words": [str]},
+    "barriers": {"words": [str], "max_before": int, "max_after": int},
+    "verbs": {"past_plural": [str], "present_prefixes": [str], "present_suffixes": [str],
+              "nisba_plurals": [str], "min_letters": int, "bare_present_prefix": str,
+              "bare_present_letters": [int]},
+    "units": {"ambiguous_currencies": [str]},
+})
+
+
+def _words(xs: list[str]) -> frozenset[str]:
+    return frozenset(nw(x) for x in xs)
+
+
+_HEADS = _words(_T["heads"]["words"])
+_PRONOUN_HEADS = _words(_T["heads"]["pronoun_heads"])
+_MAX_BACK = _T["heads"]["max_back"]
+_GENERIC = frozenset(lemmas.lemma(w) for w in _T["generic"]["nouns"])
+_NOT_ENTITIES = _words(_T["not_entities"]["words"])
+_BARRIERS = _words(_T["barriers"]["words"])
+_MAX_BEFORE = _T["barriers"]["max_before"]
+_MAX_AFTER = _T["barriers"]["max_after"]
+_V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, list)
+          else nw(v) if isinstance(v, str) else v) for k, v in _T["verbs"].items()}
+_AMBIGUOUS = frozenset(_T["units"]["ambiguous_currencies"])
+for _code in _AMBIGUOUS - UNIT_CODES:
+    raise TableError(f"{_NAME}: key 'units.ambiguous_currencies': {_code!r} is not a unit code of units.toml")
+
+#: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
+_SOFT_PUNCT = frozenset("%$€£-/")
+
+
+def describe(doc: Doc, mentions: list[Mention]) -> None:
+    """Set the §5.5 fields of every quantity mention of `doc` (in place).
+
+    `mentions` are all the mentions of the document: the tokens of the others
+    end the clause of each (a predicate is not looked for across another number).
+    """
+    quantities = [m for m in mentions if m.kind in QUANTITY_KINDS]
+    if not quantities:
+        return
+    owner: dict[int, Mention] = {}
+    for m in mentions:
+        i, j = doc.tokens_in(m.start, m.end)
+        for k in range(i, j):
+            owner[k] = m
+    for m in quantities:
+        _describe(doc, m, owner)
+
+
+def _describe(doc: Doc, m: Mention, owner: dict[int, Mention]) -> None:
+    i, j = doc.tokens_in(m.start, m.end)
+    left = i
+    if m.qualifier_span is not None and m.qualifier_span[0] < m.start:
+        left = doc.tokens_in(*m.qualifier_span)[0]
+    ent = m.entity
+    if ent is not None and ent[0] >= m.end and not _can_be_entity(doc, doc.tokens_in(*ent)[0]):
+        ent = None
+    head = _head_noun(doc, left, owner) if m.kind not in ("duration", "age") else None
+    norm = None
+    if ent is not None:
+        norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], dual=ent == (m.start, m.end))
+        if head is not None and norm in _GENERIC:
+            norm = lemmas.lemma(doc.toks[head].text)
+    elif head is not None:
+        ent = _noun_span(doc, head)
+        norm = lemmas.lemma(doc.norm[ent[0]:ent[1]])
+    m.entity, m.entity_norm = ent, norm
+    _set_predicate(doc, m, left, j, owner)
+    m.unit_source = _unit_source(doc, m)
+
+
+# --- the counted noun --------------------------------------------------------------
+
+def _noun_span(doc: Doc, k: int) -> tuple[int, int]:
+    t = doc.toks[k]
+    return t.start + strip_definite(t.text)[0], t.end
+
+
+def _can_be_entity(doc: Doc, k: int) -> bool:
+    """A word after a number that is a verb (16 قتلوا، 40 يعيشون) or a participle of
+    reporting (البالغ) is not what the number counts."""
+    w = doc.word(k)
+    if w is None or w in _NOT_ENTITIES:
+        return False
+    return not looks_like_verb(w)
+
+
+def looks_like_verb(w: str) -> bool:
+    """A verb form of the predicate table, or a verb by its shape: a past plural
+    (قتلوا) or a present with a plural or dual ending (يعيشون، تسكنان)."""
+    if predicates.is_verb(w):
+        return True
+    for sp in splits(w):
+        stem = sp.stem
+        if sp.definite or stem in lemmas.OVERRIDES or len(stem) < _V["min_letters"] - 1:
+            continue
+        if stem.endswith(_V["past_plural"]):
+            return True
+        if (len(stem) >= _V["min_letters"] and stem.startswith(_V["present_prefixes"])
+                and stem.endswith(_V["present_suffixes"]) and not stem.endswith(_V["nisba_plurals"])):
+            return True
+    return False
+
+
+def _bare_present(w: str) -> bool:
+    """يرسل، يعيش: a present verb the table does not know (nisba nouns and known nouns excepted)."""
+    return (w.startswith(_V["bare_present_prefix"]) and len(w) in _V["bare_present_letters"]
+            and not w.endswith(lemmas.nisba_ending()) and w not in lemmas.KNOWN_NOUNS)
+
+
+def _stem(w: str) -> tuple[str, ...]:
+    return tuple(sp.stem for sp in splits(w))
+
+
+def _head_noun(doc: Doc, left: int, owner: dict[int, Mention]) -> int | None:
+    """Token of the noun a head before the number names (عدد القتلى، نسبة البطالة;
+    مساعدات بقيمة; اللاجئين البالغ عددهم), or None."""
+    k, steps = left - 1, 0
+    while k >= 0 and steps < _MAX_BEFORE:
+        w = doc.word(k)
+        if w is None or k in owner or w in _BARRIERS:
+            return None
+        stems = _stem(w)
+        if any(s in _PRONOUN_HEADS for s in stems):
+            return _referent(doc, k)
+        if any(s in _HEADS for s in stems):
+            if k + 1 < left:
+                nxt = doc.word(k + 1)
+                if nxt is not None and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
+                        and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
+                    return k + 1
+                return None
+            if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون
+                prev = doc.word(k - 1)
+                if prev is not None and k - 1 not in owner and _plain_noun(prev):
+                    return k - 1
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _plain_noun(w: str) -> bool:
+    return (w not in _BARRIERS and w not in _NOT_ENTITIES and predicates.word_entry(w) is None
+            and not looks_like_verb(w))
+
+
+def _referent(doc: Doc, k: int) -> int | None:
+    """The noun a pronoun head refers to: the nearest known noun before it
+    (معظم سكانها البالغ عددهم، اللاجئين السوريين في العالم البالغ عددهم)."""
+    for b in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        w = doc.word(b)
+        if w is None or w in _BARRIERS:
+            return None
+        if lemmas.lemma(w) in lemmas.KNOWN_NOUNS:
+            return b
+    return None
+
+
+# --- the predicate -----------------------------------------------------------------
+
+def _entry_at(doc: Doc, k: int) -> tuple[Entry, int, int] | None:
+    """The predicate table's phrase or word at token k: (entry, proclitic length, end token)."""
+    w = doc.word(k)
+    if w is None:
+        return None
+    if predicates.starts_phrase(w):
+        words = []
+        for t in range(k, min(doc.n, k + predicates.PHRASE_MAX_WORDS)):
+            if doc.word(t) is None:
+                break
+            words.append(doc.word(t))
+        hit = predicates.phrase_entry(tuple(words))
+        if hit is not None:
+            return hit[0], hit[1], k + hit[2]
+    hit = predicates.word_entry(w)
+    return None if hit is None else (hit[0], hit[1], k + 1)
+
+
+def _set_predicate(doc: Doc, m: Mention, left: int, j: int, owner: dict[int, Mention]) -> None:
+    before = _predicate_before(doc, m, left, owner)
+    if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
+        m.predicate, m.change = before.predicate, None
+        return
+    after = None
+    if before is None or before[0].family == ANY:
+        end = doc.tokens_in(*m.entity)[1] if m.entity is not None and m.entity[0] >= m.end else j
+        if m.unit_span is not None and m.unit_span[0] >= m.end:
+            end = max(end, doc.tokens_in(*m.unit_span)[1])
+        after = _predicate_after(doc, end, owner)
+    hit = after or before
+    if hit is None:
+        return
+    entry, clitic, k, e = hit
+    m.predicate = (doc.toks[k].start + clitic, doc.toks[e - 1].end)
+    if entry.change is not None and hit is before and not _level(doc, e, left):
+        m.change = entry.change
+
+
+def _predicate_before(doc: Doc, m: Mention, left: int, owner: dict[int, Mention]):
+    """The nearest predicate before the number in its clause: (entry, clitic, first
+    token, end token); or the mention it shares its predicate with; or None."""
+    k, steps = left - 1, 0
+    while k >= 0 and steps < _MAX_BEFORE:
+        t = doc.toks[k]
+        other = owner.get(k)
+        if other is not None and other is not m:
+            between = {doc.word(x) for x in range(k + 1, left)}
+            if other.kind == m.kind and other.predicate is not None and between & predicates.LEVEL_MARKERS:
+                return other
+            return None
+        if t.kind != WORD:
+            if t.kind == PUNCT and t.text in _SOFT_PUNCT:
+                k -= 1
+                continue
+            return None
+        if t.text in _BARRIERS or any(s in _BARRIERS for s in _stem(t.text)[1:2]):
+            return None
+        hit = _entry_at(doc, k)
+        if hit is not None and hit[2] <= left:
+            return hit[0], hit[1], k, hit[2]
+        if _bare_present(t.text):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _predicate_after(doc: Doc, end: int, owner: dict[int, Mention]):
+    """A verb of a family right after the counted noun (500 شخص لقوا حتفهم، 16 قتلوا)."""
+    for k in range(end, min(doc.n, end + _MAX_AFTER)):
+        t = doc.toks[k]
+        if t.kind != WORD or k in owner or t.text in _BARRIERS:
+            return None
+        hit = _entry_at(doc, k)
+        if hit is not None:
+            if hit[0].verb and hit[0].family != ANY:
+                return hit[0], hit[1], k, hit[2]
+            return None
+    return None
+
+
+def _level(doc: Doc, start: int, left: int) -> bool:
+    """Does a level marker stand between a verb of change and the number (ارتفع إلى 40)?"""
+    for k in range(start, left):
+        w = doc.word(k)
+        if w is not None and (w in predicates.LEVEL_MARKERS
+                              or any(s in predicates.LEVEL_MARKERS for s in _stem(w))):
+            return True
+    return False
+
+
+# --- the unit ------------------------------------------------------------------------
+
+def _unit_source(doc: Doc, m: Mention) -> str | None:
+    """text: the unit is written (also inside the numeral: 85%، يومين); default: an
+    ambiguous currency word alone (ليرة → SYP); context: taken from the words around."""
+    if m.unit is None:
+        return None
+    if m.unit_span is not None:
+        i, j = doc.tokens_in(*m.unit_span)
+        if m.unit in _AMBIGUOUS and j - i == 1:
+            return "default"
+        return "text"
+    if "%" in doc.norm[m.start:m.end] or m.rule.endswith(".dual"):
+        return "text"
+    return "context"
