@@ -21,7 +21,8 @@ from .text.tokens import splits
 #: the family id of reporting and copular words (بلغ، وصل، سجل، البالغ عددهم)
 ANY = "any"
 
-_GROUP = {"verbs?": [str], "forms?": [str], "nouns?": [str], "phrases?": [str], "change?": str}
+_GROUP = {"verbs?": [str], "forms?": [str], "nouns?": [str], "phrases?": [str], "change?": str,
+          "yields_to_noun?": bool}
 _SHAPE = {
     "conjugation": {"past_suffixes": [str], "present_prefixes": [str], "present_suffixes": [str]},
     "any": _GROUP,
@@ -48,6 +49,8 @@ _PHRASE_FIRST: frozenset[str]
 PHRASE_MAX_WORDS: int
 #: family id -> its change direction (None for most)
 FAMILIES: dict[str, str | None] = {}
+#: families that a status noun overrides (سقوط 10 قتلى is about killing)
+YIELDING: set[str] = set()
 LEVEL_MARKERS: frozenset[str] = frozenset(nw(w) for w in _T["change"]["level_markers"])
 
 _C = {k: [nw(x) for x in v] for k, v in _T["conjugation"].items()}
@@ -84,6 +87,8 @@ def _add_group(family: str, group: dict, key: str) -> None:
     if change is not None and change not in CHANGES:
         raise TableError(f"{_NAME}: key '{key}.change': {change!r} is not one of {', '.join(CHANGES)}")
     FAMILIES[family] = change
+    if group.get("yields_to_noun"):
+        YIELDING.add(family)
     verb, noun = Entry(family, True, change), Entry(family, False, change)
     for pair in group.get("verbs", []):
         for form in _conjugate(pair, f"{key}.verbs"):

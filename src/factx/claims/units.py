@@ -1,0 +1,50 @@
+"""Unit conversion for comparing quantities (`data/conversions.toml`).
+
+Two units compare when they are the same code or lie in one dimension of the
+table (km and m, kg and t, day and week). Money has no dimension: currencies
+never convert.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..lexicon import UNIT_CODES
+from ..tables import TableError, load_table
+from .intervals import Interval, exact
+
+_NAME = "conversions.toml"
+_T = load_table(_NAME, {"*": {"*": float}})
+
+#: unit code -> (dimension, how many of the dimension's first unit it is)
+FACTORS: dict[str, tuple[str, Fraction]] = {}
+for _dim, _units in _T.items():
+    for _code, _factor in _units.items():
+        if _code not in UNIT_CODES:
+            raise TableError(f"{_NAME}: key '{_dim}.{_code}': {_code!r} is not a unit code of units.toml")
+        if _code in FACTORS:
+            raise TableError(f"{_NAME}: key '{_dim}.{_code}': {_code!r} is already in {FACTORS[_code][0]!r}")
+        if _factor <= 0:
+            raise TableError(f"{_NAME}: key '{_dim}.{_code}': a factor must be positive")
+        FACTORS[_code] = (_dim, exact(_factor))
+
+
+def dimension(unit: str | None) -> str | None:
+    """The group a unit compares in: its dimension, or the unit itself (None stays None)."""
+    if unit is None:
+        return None
+    hit = FACTORS.get(unit)
+    return hit[0] if hit else unit
+
+
+def convertible(a: str | None, b: str | None) -> bool:
+    return a == b or (a in FACTORS and b in FACTORS and FACTORS[a][0] == FACTORS[b][0])
+
+
+def convert(iv: Interval, unit: str | None, to: str | None) -> Interval | None:
+    """`iv` in `unit` expressed in `to`; None when the units do not convert."""
+    if unit == to:
+        return iv
+    if not convertible(unit, to):
+        return None
+    return iv.scaled(FACTORS[unit][1] / FACTORS[to][1])
