@@ -78,8 +78,9 @@ def check_quantity(record: dict, claim: str, claim_id: str, pool: list[Fact],
         "claim_text": claim,
         "claim_fact": record,
         "verdict": verdict_of(e[3] for e in evidence),
-        "claim_interval": None if civ is None else civ.as_json(),
         "evidence": [_evidence(f, rel, fiv, sources) for _, _, _, rel, f, fiv in evidence],
+        "claim_interval": None if civ is None else civ.as_json(),
+        "claim_interval_text": None if civ is None else str(civ),
     }
 
 

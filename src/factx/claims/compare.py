@@ -51,9 +51,9 @@ def _report(key: tuple, members: list[Fact], sources) -> dict | None:
     head = max(sorted(norms), key=norms.__getitem__) if norms else None
     return {
         "kind": kind, "unit": unit, "entity_norm": head, "predicate_family": family,
+        "members": [_member(f, iv, sources) for f, iv in zip(members, ivs)],
         "entity_class": cls, "entity_norms": sorted(norms), "change": change,
         "documents": len({f.doc_id for f in members}),
-        "members": [_member(f, iv, sources) for f, iv in zip(members, ivs)],
         "disagreements": pairs,
     }
 
@@ -64,8 +64,7 @@ def _member(fact: Fact, iv, sources) -> dict:
         "doc_id": r.get("doc_id"), "line": fact.line, "span": r.get("span"), "text": r.get("text"),
         "value": r.get("value"), "low": r.get("low"), "high": r.get("high"),
         "qualifier": r.get("qualifier"), "unit": r.get("unit"),
-        "entity_norm": r.get("entity_norm"), "predicate": r.get("predicate"),
-        "interval": iv.as_json(), "interval_text": str(iv),
-        "sentence_text": fact.sentence_text(sources),
+        "interval": iv.as_json(), "sentence_text": fact.sentence_text(sources),
+        "interval_text": str(iv), "entity_norm": r.get("entity_norm"), "predicate": r.get("predicate"),
     }
 

@@ -31,6 +31,10 @@ class Interval:
     high_open: bool = False
 
     def __post_init__(self):
+        if self.low is None:
+            object.__setattr__(self, "low_open", True)
+        if self.high is None:
+            object.__setattr__(self, "high_open", True)
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"empty interval: {self.low} > {self.high}")
 
@@ -56,8 +60,7 @@ class Interval:
     def __str__(self) -> str:
         lo = "-∞" if self.low is None else _show(self.low)
         hi = "∞" if self.high is None else _show(self.high)
-        return f"{'(' if self.low_open or self.low is None else '['}{lo}, {hi}" \
-               f"{')' if self.high_open or self.high is None else ']'}"
+        return f"{'(' if self.low_open else '['}{lo}, {hi}{')' if self.high_open else ']'}"
 
 
 def _below_or_at(a, a_open, b, b_open, lower: bool) -> bool:
