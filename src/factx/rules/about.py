@@ -19,6 +19,9 @@ change around it. Where Arabic puts what is counted:
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from .. import lemmas, predicates
 from ..lexicon import UNIT_CODES
 from ..predicates import ANY, Entry
@@ -66,22 +69,32 @@ _SOFT_PUNCT = frozenset("%$€£-/")
 def describe(doc: Doc, mentions: list[Mention]) -> None:
     """Set the §5.5 fields of every quantity mention of `doc` (in place).
 
-    `mentions` are all the mentions of the document: the tokens of the others
-    end the clause of each (a predicate is not looked for across another number).
+    `mentions` are all the mentions of the document, in text order: the ones
+    around each end its clause (a predicate is not looked for across another number).
     """
-    quantities = [m for m in mentions if m.kind in QUANTITY_KINDS]
-    if not quantities:
-        return
-    owner: dict[int, Mention] = {}
-    for m in mentions:
-        i, j = doc.tokens_in(m.start, m.end)
-        for k in range(i, j):
-            owner[k] = m
-    for m in quantities:
-        _describe(doc, m, owner)
+    prev = None
+    last = len(mentions) - 1
+    for n, m in enumerate(mentions):
+        if m.kind in QUANTITY_KINDS:
+            nxt = mentions[n + 1] if n < last else None
+            if nxt is not None and nxt.start < m.end and n + 1 < last:
+                nxt = mentions[n + 2]
+            _describe(doc, m, _Around(prev, -1 if prev is None else prev.end,
+                                      len(doc.norm) + 1 if nxt is None else nxt.start))
+        if prev is None or m.end > prev.end:
+            prev = m
 
 
-def _describe(doc: Doc, m: Mention, owner: dict[int, Mention]) -> None:
+class _Around(NamedTuple):
+    """The mentions before and after one: a token that starts before `prev_end`
+    or ends after `next_start` belongs to them, and ends the mention's clause."""
+
+    prev: Mention | None
+    prev_end: int
+    next_start: int
+
+
+def _describe(doc: Doc, m: Mention, around: _Around) -> None:
     i, j = doc.tokens_in(m.start, m.end)
     left = i
     if m.qualifier_span is not None and m.qualifier_span[0] < m.start:
@@ -89,17 +102,17 @@ def _describe(doc: Doc, m: Mention, owner: dict[int, Mention]) -> None:
     ent = m.entity
     if ent is not None and ent[0] >= m.end and not _can_be_entity(doc, doc.tokens_in(*ent)[0]):
         ent = None
-    head = _head_noun(doc, left, owner) if m.kind not in ("duration", "age") else None
-    norm = None
-    if ent is not None:
-        norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], dual=ent == (m.start, m.end))
-        if head is not None and norm in _GENERIC:
-            norm = lemmas.lemma(doc.toks[head].text)
-    elif head is not None:
-        ent = _noun_span(doc, head)
-        norm = lemmas.lemma(doc.norm[ent[0]:ent[1]])
+    norm = None if ent is None else lemmas.lemma(doc.norm[ent[0]:ent[1]], ent == (m.start, m.end))
+    if (norm is None or norm in _GENERIC) and m.kind not in ("duration", "age"):
+        head = _head_noun(doc, left, around)
+        if head is not None:
+            if ent is None:
+                ent = _noun_span(doc, head)
+                norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], False)
+            else:                           # البالغ عددهم 3.6 مليون نسمة: the head's noun is counted
+                norm = lemmas.lemma(doc.toks[head].text, False)
     m.entity, m.entity_norm = ent, norm
-    _set_predicate(doc, m, left, j, owner)
+    _set_predicate(doc, m, left, j, around)
     m.unit_source = _unit_source(doc, m)
 
 
@@ -119,6 +132,7 @@ def _can_be_entity(doc: Doc, k: int) -> bool:
     return not looks_like_verb(w)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_verb(w: str) -> bool:
     """A verb form of the predicate table, or a verb by its shape: a past plural
     (قتلوا) or a present with a plural or dual ending (يعيشون، تسكنان)."""
@@ -142,22 +156,39 @@ def _bare_present(w: str) -> bool:
             and not w.endswith(lemmas.nisba_ending()) and w not in lemmas.KNOWN_NOUNS)
 
 
-def _stem(w: str) -> tuple[str, ...]:
-    return tuple(sp.stem for sp in splits(w))
+class _Word(NamedTuple):
+    """What the look-back needs of one spelling (cached: a corpus repeats its words)."""
+
+    barrier: bool                       # opens another clause (إن، الذي، قال، وقال)
+    head: bool                          # عدد، نسبة، بقيمة …
+    pronoun_head: bool                  # عددهم …
+    entry: tuple[Entry, int] | None     # the predicate table's word (entry, proclitic length)
+    phrase: bool                        # may start a phrase of the predicate table
+    stop: bool                          # a present verb the table does not know
 
 
-def _head_noun(doc: Doc, left: int, owner: dict[int, Mention]) -> int | None:
+@lru_cache(maxsize=65536)
+def _info(w: str) -> _Word:
+    stems = [sp.stem for sp in splits(w)]
+    return _Word(w in _BARRIERS or any(s in _BARRIERS for s in stems[1:2]),
+                 any(s in _HEADS for s in stems), any(s in _PRONOUN_HEADS for s in stems),
+                 predicates.word_entry(w), predicates.starts_phrase(w), _bare_present(w))
+
+
+def _head_noun(doc: Doc, left: int, around: _Around) -> int | None:
     """Token of the noun a head before the number names (عدد القتلى، نسبة البطالة;
     مساعدات بقيمة; اللاجئين البالغ عددهم), or None."""
     k, steps = left - 1, 0
     while k >= 0 and steps < _MAX_BEFORE:
         w = doc.word(k)
-        if w is None or k in owner or w in _BARRIERS:
+        if w is None or doc.toks[k].start < around.prev_end:
             return None
-        stems = _stem(w)
-        if any(s in _PRONOUN_HEADS for s in stems):
+        info = _info(w)
+        if info.barrier:
+            return None
+        if info.pronoun_head:
             return _referent(doc, k)
-        if any(s in _HEADS for s in stems):
+        if info.head:
             if k + 1 < left:
                 nxt = doc.word(k + 1)
                 if nxt is not None and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
@@ -166,7 +197,7 @@ def _head_noun(doc: Doc, left: int, owner: dict[int, Mention]) -> int | None:
                 return None
             if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون
                 prev = doc.word(k - 1)
-                if prev is not None and k - 1 not in owner and _plain_noun(prev):
+                if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev):
                     return k - 1
             return None
         k -= 1
@@ -193,12 +224,9 @@ def _referent(doc: Doc, k: int) -> int | None:
 
 # --- the predicate -----------------------------------------------------------------
 
-def _entry_at(doc: Doc, k: int) -> tuple[Entry, int, int] | None:
+def _entry_at(doc: Doc, k: int, info: _Word) -> tuple[Entry, int, int] | None:
     """The predicate table's phrase or word at token k: (entry, proclitic length, end token)."""
-    w = doc.word(k)
-    if w is None:
-        return None
-    if predicates.starts_phrase(w):
+    if info.phrase:
         words = []
         for t in range(k, min(doc.n, k + predicates.PHRASE_MAX_WORDS)):
             if doc.word(t) is None:
@@ -207,21 +235,21 @@ def _entry_at(doc: Doc, k: int) -> tuple[Entry, int, int] | None:
         hit = predicates.phrase_entry(tuple(words))
         if hit is not None:
             return hit[0], hit[1], k + hit[2]
-    hit = predicates.word_entry(w)
+    hit = info.entry
     return None if hit is None else (hit[0], hit[1], k + 1)
 
 
-def _set_predicate(doc: Doc, m: Mention, left: int, j: int, owner: dict[int, Mention]) -> None:
-    before = _predicate_before(doc, m, left, owner)
+def _set_predicate(doc: Doc, m: Mention, left: int, j: int, around: _Around) -> None:
+    before = _predicate_before(doc, m, left, around)
     if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
         m.predicate, m.change = before.predicate, None
         return
     after = None
     if before is None or before[0].family == ANY:
-        end = doc.tokens_in(*m.entity)[1] if m.entity is not None and m.entity[0] >= m.end else j
+        end = doc.token_at(m.entity[1]) if m.entity is not None and m.entity[0] >= m.end else j
         if m.unit_span is not None and m.unit_span[0] >= m.end:
-            end = max(end, doc.tokens_in(*m.unit_span)[1])
-        after = _predicate_after(doc, end, owner)
+            end = max(end, doc.token_at(m.unit_span[1]))
+        after = _predicate_after(doc, end, around)
     hit = after or before
     if hit is None:
         return
@@ -231,14 +259,14 @@ def _set_predicate(doc: Doc, m: Mention, left: int, j: int, owner: dict[int, Men
         m.change = entry.change
 
 
-def _predicate_before(doc: Doc, m: Mention, left: int, owner: dict[int, Mention]):
+def _predicate_before(doc: Doc, m: Mention, left: int, around: _Around):
     """The nearest predicate before the number in its clause: (entry, clitic, first
     token, end token); or the mention it shares its predicate with; or None."""
     k, steps = left - 1, 0
     while k >= 0 and steps < _MAX_BEFORE:
         t = doc.toks[k]
-        other = owner.get(k)
-        if other is not None and other is not m:
+        if doc.toks[k].start < around.prev_end:
+            other = around.prev
             between = {doc.word(x) for x in range(k + 1, left)}
             if other.kind == m.kind and other.predicate is not None and between & predicates.LEVEL_MARKERS:
                 return other
@@ -248,25 +276,29 @@ def _predicate_before(doc: Doc, m: Mention, left: int, owner: dict[int, Mention]
                 k -= 1
                 continue
             return None
-        if t.text in _BARRIERS or any(s in _BARRIERS for s in _stem(t.text)[1:2]):
+        info = _info(t.text)
+        if info.barrier:
             return None
-        hit = _entry_at(doc, k)
+        hit = _entry_at(doc, k, info) if info.entry or info.phrase else None
         if hit is not None and hit[2] <= left:
             return hit[0], hit[1], k, hit[2]
-        if _bare_present(t.text):
+        if info.stop:
             return None
         k -= 1
         steps += 1
     return None
 
 
-def _predicate_after(doc: Doc, end: int, owner: dict[int, Mention]):
+def _predicate_after(doc: Doc, end: int, around: _Around):
     """A verb of a family right after the counted noun (500 شخص لقوا حتفهم، 16 قتلوا)."""
     for k in range(end, min(doc.n, end + _MAX_AFTER)):
         t = doc.toks[k]
-        if t.kind != WORD or k in owner or t.text in _BARRIERS:
+        if t.kind != WORD or doc.toks[k].end > around.next_start:
             return None
-        hit = _entry_at(doc, k)
+        info = _info(t.text)
+        if info.barrier:
+            return None
+        hit = _entry_at(doc, k, info) if info.entry or info.phrase else None
         if hit is not None:
             if hit[0].verb and hit[0].family != ANY:
                 return hit[0], hit[1], k, hit[2]
@@ -278,10 +310,14 @@ def _level(doc: Doc, start: int, left: int) -> bool:
     """Does a level marker stand between a verb of change and the number (ارتفع إلى 40)?"""
     for k in range(start, left):
         w = doc.word(k)
-        if w is not None and (w in predicates.LEVEL_MARKERS
-                              or any(s in predicates.LEVEL_MARKERS for s in _stem(w))):
+        if w is not None and _level_marker(w):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _level_marker(w: str) -> bool:
+    return any(sp.stem in predicates.LEVEL_MARKERS for sp in splits(w))
 
 
 # --- the unit ------------------------------------------------------------------------
