@@ -10,9 +10,12 @@ import pytest
 
 import factx
 from factx import lemmas, predicates
+from factx.claims import units
+from factx.extract import pipeline
+from factx.language.tables import LanguageDataError, load
 from factx.rules import about
-from factx.rules.base import Doc, Mention
-from factx.tables import TableError, check_shape
+from factx.rules.mention import Mention
+from factx.text.normalize import normalize_word
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "about.toml").read_text(encoding="utf-8"))
 FIELDS = ("entity", "entity_norm", "predicate", "change")
@@ -59,13 +62,12 @@ def test_dual_noun_carries_two(text, noun, base, predicate):
     """A dual count (SPEC §5.1): the numeral is the noun itself, and its base form
     drops the dual ending. Built by hand: describe() must not depend on which rule
     of the engine finds duals."""
-    doc = Doc(text, sparse=False)          # no anchor word here: tokenise the whole text
-    start = doc.norm.index(factx.text.normalize.normalize_word(noun))
+    doc = pipeline().mentions(text, sparse=False)[0]      # no anchor word here: tokenise it all
+    start = doc.norm.index(normalize_word(noun))
     m = Mention("count", start, start + len(noun), value=2, entity=(start, start + len(noun)))
     about.describe(doc, [m])
     assert m.entity_norm == base
-    assert m.predicate is not None and doc.norm[m.predicate[0]:m.predicate[1]] == \
-        factx.text.normalize.normalize_word(predicate)
+    assert m.predicate is not None and doc.norm[m.predicate[0]:m.predicate[1]] == normalize_word(predicate)
 
 
 def test_corpus_covers_every_construction():
@@ -80,7 +82,8 @@ def test_corpus_covers_every_construction():
     ("دفع 40 ليرة", "SYP", "default"),
     ("دفع 40 ليرة تركية", "TRY", "text"),
     ("دفع 40 ليرة سورية", "SYP", "text"),
-    ("سعره 100 دولار", "USD", "text"),
+    ("سعره 100 دولار", "USD", "default"),
+    ("سعره 100 دولار أمريكي", "USD", "text"),
     ("ارتفعت بنسبة 85%", "%", "text"),
     ("استمرت يومين", "day", "text"),
     ("ارتفع بنسبة 3.5 خلال العام", "%", "context"),
@@ -108,17 +111,29 @@ def test_predicate_families_group_wordings():
     assert fam("كلمة غريبة") == "كلمه غريبه"
 
 
-@pytest.mark.parametrize("value,shape,message", [
-    ({"rules": {"x": 1}}, {"rules": {"y": int}}, "unknown key 'x'"),
-    ({"rules": {"y": "a"}}, {"rules": {"y": int}}, "key 'rules.y': expected int"),
-    ({"a": ["x", 3]}, {"a": [str]}, "key 'a[1]': expected str"),
-    ({}, {"a": int}, "key 'a' is missing"),
-    ({"f": {"k": True}}, {"f": {"*": int}}, "key 'f.k': expected int"),
+DATA = Path(factx.__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name,declaration,edit,message", [
+    ("lemmas.toml", lemmas.DECLARATION, ("[rules]", "[rules]\nunknown = 1"), "[rules] 'unknown': unknown key"),
+    ("lemmas.toml", lemmas.DECLARATION, ('tanween_min_stem = 3', 'tanween_min_stem = "3"'),
+     "[rules] 'tanween_min_stem': expected an integer"),
+    ("lemmas.toml", lemmas.DECLARATION, ('"قتلى" = "قتيل"', '"قتلى" = ["قتيل"]'), "[lemmas] 'قتلى'"),
+    ("predicates.toml", predicates.DECLARATION, ('change = "increase"', 'change = "up"'), "'change'"),
+    ("predicates.toml", predicates.DECLARATION, ("[family.kill]\nverbs", "[family.kill]\nverb"),
+     "[family.kill] 'verb': unknown key"),
+    ("about.toml", about.DECLARATION, ("max_back = 6", "max_back = 6.5"), "[heads] 'max_back'"),
+    ("conversions.toml", units.DECLARATION, ("km = 1000", "kmh = 1000"), "'kmh' is not a unit code"),
+    ("conversions.toml", units.DECLARATION, ("km = 1000", "km = -1"), "expected a positive number"),
 ])
-def test_table_shape_errors_name_file_and_key(value, shape, message):
-    with pytest.raises(TableError, match="demo.toml") as e:
-        check_shape(value, shape, "demo.toml", "")
-    assert message in str(e.value)
+def test_table_errors_name_file_and_key(tmp_path, name, declaration, edit, message):
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert edit[0] in text
+    (tmp_path / name).write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    load(name, declaration, data_dir=str(DATA))            # the shipped table is valid
+    with pytest.raises(LanguageDataError) as e:
+        load(name, declaration, data_dir=str(tmp_path))
+    assert str(e.value).startswith(name) and message in str(e.value), str(e.value)
 
 
 def test_shipped_tables_are_consistent():

@@ -18,25 +18,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .tables import TableError, load_table
+from .language.morphology import splits, strip_definite
+from .language.tables import Int, ListOf, MapOf, Record, Str, Where, Word, load
 from .text.normalize import normalize_word as nw
-from .text.tokens import splits, strip_definite
 
-_SHAPE = {
-    "rules": {
-        "tanween": str, "tanween_min_stem": int, "nisba_plurals": [str], "nisba_singular": str,
-        "masculine_plurals": [str], "masculine_min_stem": int, "feminine_plural": str,
-        "feminine_singular": str, "feminine_min_stem": int, "masculine_verbal_noun_starts": [str],
-        "masculine_verbal_noun_min_stem": int, "duals": [str], "feminine_duals": [str],
-        "dual_min_stem": int, "pronoun_suffixes": [str],
-    },
-    "patterns": {"*": str},
-    "lemmas": {"*": str},
-    "classes": {"*": [str]},
-    "status": {"*": str},
-}
+_ENDINGS = ListOf(Str())
+DECLARATION = Record(required={
+    "rules": Record(required={
+        "tanween": Str(), "tanween_min_stem": Int(1, 9), "nisba_plurals": _ENDINGS, "nisba_singular": Str(),
+        "masculine_plurals": _ENDINGS, "masculine_min_stem": Int(1, 9), "feminine_plural": Str(),
+        "feminine_singular": Str(), "feminine_min_stem": Int(1, 9), "masculine_verbal_noun_starts": _ENDINGS,
+        "masculine_verbal_noun_min_stem": Int(1, 9), "duals": _ENDINGS, "feminine_duals": _ENDINGS,
+        "dual_min_stem": Int(1, 9), "pronoun_suffixes": _ENDINGS,
+    }),
+    "patterns": MapOf(Str(), Str()),
+    "lemmas": MapOf(Word(), Word()),
+    "classes": MapOf(Str(), ListOf(Word())),
+    "status": MapOf(Word(), Str()),
+})
 _NAME = "lemmas.toml"
-_T = load_table(_NAME, _SHAPE)
+_T = load(_NAME, DECLARATION)
+_WHERE = Where((_NAME,))
 _R = {k: ([nw(x) for x in v] if isinstance(v, list) else nw(v) if isinstance(v, str) else v)
       for k, v in _T["rules"].items()}
 
@@ -58,11 +60,12 @@ OVERRIDES: dict[str, str] = {nw(k): nw(v) for k, v in _T["lemmas"].items()}
 
 def _pattern(key: str, value: str) -> tuple[re.Pattern, str]:
     """A broken-plural pattern: "اCCاC" → "123" as a regex and its replacement."""
+    where = _WHERE / "patterns" / key
     if not re.fullmatch(r"[C\u0621-\u064a]+", key) or "C" not in key:
-        raise TableError(f"{_NAME}: key 'patterns.{key}': a pattern is letters and C")
+        raise where.error("a pattern is Arabic letters and C")
     slots = key.count("C")
     if any(c.isdigit() and not 1 <= int(c) <= slots for c in value):
-        raise TableError(f"{_NAME}: key 'patterns.{key}': its digits must name one of its {slots} C's")
+        raise where.error(f"its digits must name one of its {slots} C's")
     rx = re.compile("".join("(.)" if c == "C" else re.escape(c) for c in nw(key)))
     return rx, "".join(f"\\{c}" if c.isdigit() else c for c in nw(value))
 
@@ -74,11 +77,11 @@ _CLASS_OF: dict[str, str] = {}
 CLASS_HEADS: dict[str, str] = {}
 for _cls, _members in _T["classes"].items():
     if not _members:
-        raise TableError(f"{_NAME}: key 'classes.{_cls}': a class needs members")
+        raise (_WHERE / "classes" / _cls).error("a class needs members")
     CLASS_HEADS[_cls] = nw(_members[0])
     for _m in _members:
         if nw(_m) in _CLASS_OF:
-            raise TableError(f"{_NAME}: key 'classes.{_cls}': {_m!r} is already in class {_CLASS_OF[nw(_m)]!r}")
+            raise (_WHERE / "classes" / _cls).error(f"{_m!r} is already in class {_CLASS_OF[nw(_m)]!r}")
         _CLASS_OF[nw(_m)] = _cls
 
 #: base form -> predicate family it implies (checked against predicates.toml there)

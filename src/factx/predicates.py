@@ -13,24 +13,34 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lemmas
+from .language.morphology import splits
+from .language.tables import Bool, ListOf, MapOf, OneOf, Phrase, Record, Str, Where, Word, load
 from .record import CHANGES
-from .tables import TableError, load_table
 from .text.normalize import normalize_word as nw
-from .text.tokens import splits
 
 #: the family id of reporting and copular words (بلغ، وصل، سجل، البالغ عددهم)
 ANY = "any"
 
-_GROUP = {"verbs?": [str], "forms?": [str], "nouns?": [str], "phrases?": [str], "change?": str,
-          "yields_to_noun?": bool}
-_SHAPE = {
-    "conjugation": {"past_suffixes": [str], "present_prefixes": [str], "present_suffixes": [str]},
+def _affixes(value, where) -> None:
+    """A list of affixes: strings, the empty one included (no affix)."""
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise where.error(f"expected a list of strings, got {value!r}")
+    if len(set(value)) != len(value):
+        raise where.error("an affix is listed twice")
+
+
+_GROUP = Record(optional={"verbs": ListOf(Phrase()), "forms": ListOf(Word()), "nouns": ListOf(Phrase()),
+                          "phrases": ListOf(Phrase()), "change": OneOf(*CHANGES), "yields_to_noun": Bool()})
+DECLARATION = Record(required={
+    "conjugation": Record(required={"past_suffixes": _affixes, "present_prefixes": _affixes,
+                                    "present_suffixes": _affixes}),
     "any": _GROUP,
-    "family": {"*": _GROUP},
-    "change": {"level_markers": [str]},
-}
+    "family": MapOf(Str(), _GROUP),
+    "change": Record(required={"level_markers": ListOf(Word())}),
+})
 _NAME = "predicates.toml"
-_T = load_table(_NAME, _SHAPE)
+_T = load(_NAME, DECLARATION)
+_WHERE = Where((_NAME,))
 
 
 class Entry(NamedTuple):
@@ -60,7 +70,7 @@ def _conjugate(pair: str, key: str) -> list[str]:
     """Every form of a "PAST PRESENT" verb entry (a lone PAST has no present)."""
     parts = [nw(p) for p in pair.split()]
     if not 1 <= len(parts) <= 2:
-        raise TableError(f"{_NAME}: key {key!r}: {pair!r} is not 'PAST PRESENT'")
+        raise (_WHERE / key).error(f"{pair!r} is not 'PAST PRESENT'")
     past = parts[0]
     out = [past + s for s in _C["past_suffixes"]]
     if len(parts) == 2:
@@ -68,7 +78,7 @@ def _conjugate(pair: str, key: str) -> list[str]:
         prefix = next((p for p in sorted(_C["present_prefixes"], key=len, reverse=True)
                        if present.startswith(p)), None)
         if prefix is None:
-            raise TableError(f"{_NAME}: key {key!r}: {parts[1]!r} does not start with a present prefix")
+            raise (_WHERE / key).error(f"{parts[1]!r} does not start with a present prefix")
         stem = present[len(prefix):]
         out += [p + stem + s for p in _C["present_prefixes"] for s in _C["present_suffixes"]]
     return out
@@ -77,15 +87,13 @@ def _conjugate(pair: str, key: str) -> list[str]:
 def _add_word(w: str, entry: Entry, key: str) -> None:
     old = WORDS.get(w)
     if old is not None and old.family != entry.family:
-        raise TableError(f"{_NAME}: key {key!r}: {w!r} is already in family {old.family!r}")
+        raise (_WHERE / key).error(f"{w!r} is already in family {old.family!r}")
     if old is None or (entry.verb and not old.verb):
         WORDS[w] = entry
 
 
 def _add_group(family: str, group: dict, key: str) -> None:
     change = group.get("change")
-    if change is not None and change not in CHANGES:
-        raise TableError(f"{_NAME}: key '{key}.change': {change!r} is not one of {', '.join(CHANGES)}")
     FAMILIES[family] = change
     if group.get("yields_to_noun"):
         YIELDING.add(family)
@@ -103,20 +111,20 @@ def _add_group(family: str, group: dict, key: str) -> None:
             elif field == "nouns":
                 _add_word(words[0], noun, f"{key}.nouns")
             else:
-                raise TableError(f"{_NAME}: key '{key}.phrases': {item!r} is one word (put it in forms)")
+                raise (_WHERE / key / "phrases").error(f"{item!r} is one word (put it in forms)")
 
 
 _add_group(ANY, _T["any"], "any")
 for _fam, _group in _T["family"].items():
     if _fam == ANY:
-        raise TableError(f"{_NAME}: key 'family.{_fam}': {ANY!r} is the reporting group, not a family")
+        raise (_WHERE / "family" / _fam).error(f"{ANY!r} is the reporting group, not a family")
     _add_group(_fam, _group, f"family.{_fam}")
 _PHRASE_FIRST = frozenset(p[0] for p in PHRASES)
 PHRASE_MAX_WORDS = max(map(len, PHRASES), default=1)
 
 for _base, _fam in lemmas.STATUS.items():
     if _fam not in FAMILIES or _fam == ANY:
-        raise TableError(f"lemmas.toml: key 'status.{_base}': {_fam!r} is not a family of {_NAME}")
+        raise Where(("lemmas.toml", "status", _base)).error(f"{_fam!r} is not a family of {_NAME}")
 
 
 @lru_cache(maxsize=65536)

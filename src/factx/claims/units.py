@@ -9,24 +9,33 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..lexicon import UNIT_CODES
-from ..tables import TableError, load_table
+from ..language.lexicon import lexicon
+from ..language.tables import MapOf, Str, Where, load
 from .intervals import Interval, exact
 
+
+def _factor(value, where) -> None:
+    """A positive number (how many of the dimension's first unit)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise where.error(f"expected a positive number, got {value!r}")
+
+
+def _unit_code(value, where) -> None:
+    if value not in lexicon().unit_codes:
+        raise where.error(f"{value!r} is not a unit code of units.toml")
+
+
+DECLARATION = MapOf(Str(), MapOf(_unit_code, _factor))
 _NAME = "conversions.toml"
-_T = load_table(_NAME, {"*": {"*": float}})
+_T = load(_NAME, DECLARATION)
 
 #: unit code -> (dimension, how many of the dimension's first unit it is)
 FACTORS: dict[str, tuple[str, Fraction]] = {}
 for _dim, _units in _T.items():
-    for _code, _factor in _units.items():
-        if _code not in UNIT_CODES:
-            raise TableError(f"{_NAME}: key '{_dim}.{_code}': {_code!r} is not a unit code of units.toml")
+    for _code, _f in _units.items():
         if _code in FACTORS:
-            raise TableError(f"{_NAME}: key '{_dim}.{_code}': {_code!r} is already in {FACTORS[_code][0]!r}")
-        if _factor <= 0:
-            raise TableError(f"{_NAME}: key '{_dim}.{_code}': a factor must be positive")
-        FACTORS[_code] = (_dim, exact(_factor))
+            raise Where((_NAME, _dim, _code)).error(f"{_code!r} is already in [{FACTORS[_code][0]}]")
+        FACTORS[_code] = (_dim, exact(_f))
 
 
 def dimension(unit: str | None) -> str | None:

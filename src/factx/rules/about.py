@@ -23,25 +23,27 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..lexicon import UNIT_CODES
+from ..language.morphology import splits, strip_definite
+from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
-from ..tables import TableError, load_table
+from ..text.document import Document as Doc
 from ..text.normalize import normalize_word as nw
-from ..text.tokens import DIGITS, PUNCT, WORD, splits, strip_definite
-from .base import Doc, Mention
+from ..text.tokens import PUNCT, WORD
+from .mention import Mention
 
 _NAME = "about.toml"
-_T = load_table(_NAME, {
-    "heads": {"words": [str], "pronoun_heads": [str], "max_back": int},
-    "generic": {"nouns": [str]},
-    "not_entities": {"words": [str]},
-    "barriers": {"words": [str], "max_before": int, "max_after": int},
-    "verbs": {"past_plural": [str], "present_prefixes": [str], "present_suffixes": [str],
-              "nisba_plurals": [str], "min_letters": int, "bare_present_prefix": str,
-              "bare_present_letters": [int]},
-    "units": {"ambiguous_currencies": [str]},
+DECLARATION = Record(required={
+    "heads": Record(required={"words": ListOf(Word()), "pronoun_heads": ListOf(Word()), "max_back": Int(1, 20)}),
+    "generic": Record(required={"nouns": ListOf(Word())}),
+    "not_entities": Record(required={"words": ListOf(Word())}),
+    "barriers": Record(required={"words": ListOf(Word()), "max_before": Int(1, 20), "max_after": Int(0, 20)}),
+    "verbs": Record(required={"past_plural": ListOf(Str()), "present_prefixes": ListOf(Str()),
+                              "present_suffixes": ListOf(Str()), "nisba_plurals": ListOf(Str()),
+                              "min_letters": Int(2, 9), "bare_present_prefix": Str(),
+                              "bare_present_letters": ListOf(Int(2, 9))}),
 })
+_T = load(_NAME, DECLARATION)
 
 
 def _words(xs: list[str]) -> frozenset[str]:
@@ -58,9 +60,6 @@ _MAX_BEFORE = _T["barriers"]["max_before"]
 _MAX_AFTER = _T["barriers"]["max_after"]
 _V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, list)
           else nw(v) if isinstance(v, str) else v) for k, v in _T["verbs"].items()}
-_AMBIGUOUS = frozenset(_T["units"]["ambiguous_currencies"])
-for _code in _AMBIGUOUS - UNIT_CODES:
-    raise TableError(f"{_NAME}: key 'units.ambiguous_currencies': {_code!r} is not a unit code of units.toml")
 
 #: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
 _SOFT_PUNCT = frozenset("%$€£-/")
@@ -323,13 +322,15 @@ def _level_marker(w: str) -> bool:
 # --- the unit ------------------------------------------------------------------------
 
 def _unit_source(doc: Doc, m: Mention) -> str | None:
-    """text: the unit is written (also inside the numeral: 85%، يومين); default: an
-    ambiguous currency word alone (ليرة → SYP); context: taken from the words around."""
+    """text: the unit is written (also inside the numeral: 85%، يومين); default: a
+    currency word that an adjective could make another currency stands alone
+    (ليرة → SYP, not ليرة تركية); context: taken from the words around (بنسبة 3.5)."""
     if m.unit is None:
         return None
     if m.unit_span is not None:
         i, j = doc.tokens_in(*m.unit_span)
-        if m.unit in _AMBIGUOUS and j - i == 1:
+        hit = doc.phrase_at(i, doc.lex.unit_phrases)
+        if hit is not None and hit[1] == j and any(code != m.unit for _, code in hit[0].adjectives):
             return "default"
         return "text"
     if "%" in doc.norm[m.start:m.end] or m.rule.endswith(".dual"):
