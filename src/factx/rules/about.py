@@ -4,10 +4,11 @@ change, and where its unit came from.
 
 `describe(doc, mentions)` fills, on every quantity mention of a document,
 `entity` (counts), `entity_norm`, `predicate`, `change` and `unit_source`.
-It reads only the tokens around each number (`Doc.toks`, `Doc.word`,
-`Doc.tokens_in`, `Doc.span_of`) and the tables of `data/about.toml`,
-`data/lemmas.toml` and `data/predicates.toml`, so the extraction engine can
-change around it. Where Arabic puts what is counted:
+It runs after the pipeline, on its mentions, and reads only the tokens around
+each number (`Document.toks`, `word`, `tokens_in`, `token_at`, the unit table
+`lex.unit_phrases`) and the tables of `data/about.toml`, `data/lemmas.toml` and
+`data/predicates.toml`, so the rules can change around it. Where Arabic puts
+what is counted:
 
 * after the number: 39 هجوما، ثلاثة ملايين من السكان (found by the count rule;
   a verb there is no noun: 16 قتلوا);
@@ -27,7 +28,7 @@ from ..language.morphology import splits, strip_definite
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
-from ..text.document import Document as Doc
+from ..text.document import Document
 from ..text.normalize import normalize_word as nw
 from ..text.tokens import PUNCT, WORD
 from .mention import Mention
@@ -65,7 +66,7 @@ _V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, 
 _SOFT_PUNCT = frozenset("%$€£-/")
 
 
-def describe(doc: Doc, mentions: list[Mention]) -> None:
+def describe(doc: Document, mentions: list[Mention]) -> None:
     """Set the §5.5 fields of every quantity mention of `doc` (in place).
 
     `mentions` are all the mentions of the document, in text order: the ones
@@ -93,7 +94,7 @@ class _Around(NamedTuple):
     next_start: int
 
 
-def _describe(doc: Doc, m: Mention, around: _Around) -> None:
+def _describe(doc: Document, m: Mention, around: _Around) -> None:
     i, j = doc.tokens_in(m.start, m.end)
     left = i
     if m.qualifier_span is not None and m.qualifier_span[0] < m.start:
@@ -117,12 +118,12 @@ def _describe(doc: Doc, m: Mention, around: _Around) -> None:
 
 # --- the counted noun --------------------------------------------------------------
 
-def _noun_span(doc: Doc, k: int) -> tuple[int, int]:
+def _noun_span(doc: Document, k: int) -> tuple[int, int]:
     t = doc.toks[k]
     return t.start + strip_definite(t.text)[0], t.end
 
 
-def _can_be_entity(doc: Doc, k: int) -> bool:
+def _can_be_entity(doc: Document, k: int) -> bool:
     """A word after a number that is a verb (16 قتلوا، 40 يعيشون) or a participle of
     reporting (البالغ) is not what the number counts."""
     w = doc.word(k)
@@ -174,7 +175,7 @@ def _info(w: str) -> _Word:
                  predicates.word_entry(w), predicates.starts_phrase(w), _bare_present(w))
 
 
-def _head_noun(doc: Doc, left: int, around: _Around) -> int | None:
+def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
     """Token of the noun a head before the number names (عدد القتلى، نسبة البطالة;
     مساعدات بقيمة; اللاجئين البالغ عددهم), or None."""
     k, steps = left - 1, 0
@@ -209,7 +210,7 @@ def _plain_noun(w: str) -> bool:
             and not looks_like_verb(w))
 
 
-def _referent(doc: Doc, k: int) -> int | None:
+def _referent(doc: Document, k: int) -> int | None:
     """The noun a pronoun head refers to: the nearest known noun before it
     (معظم سكانها البالغ عددهم، اللاجئين السوريين في العالم البالغ عددهم)."""
     for b in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
@@ -223,7 +224,7 @@ def _referent(doc: Doc, k: int) -> int | None:
 
 # --- the predicate -----------------------------------------------------------------
 
-def _entry_at(doc: Doc, k: int, info: _Word) -> tuple[Entry, int, int] | None:
+def _entry_at(doc: Document, k: int, info: _Word) -> tuple[Entry, int, int] | None:
     """The predicate table's phrase or word at token k: (entry, proclitic length, end token)."""
     if info.phrase:
         words = []
@@ -238,7 +239,7 @@ def _entry_at(doc: Doc, k: int, info: _Word) -> tuple[Entry, int, int] | None:
     return None if hit is None else (hit[0], hit[1], k + 1)
 
 
-def _set_predicate(doc: Doc, m: Mention, left: int, j: int, around: _Around) -> None:
+def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around) -> None:
     before = _predicate_before(doc, m, left, around)
     if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
         m.predicate, m.change = before.predicate, None
@@ -258,7 +259,7 @@ def _set_predicate(doc: Doc, m: Mention, left: int, j: int, around: _Around) -> 
         m.change = entry.change
 
 
-def _predicate_before(doc: Doc, m: Mention, left: int, around: _Around):
+def _predicate_before(doc: Document, m: Mention, left: int, around: _Around):
     """The nearest predicate before the number in its clause: (entry, clitic, first
     token, end token); or the mention it shares its predicate with; or None."""
     k, steps = left - 1, 0
@@ -288,7 +289,7 @@ def _predicate_before(doc: Doc, m: Mention, left: int, around: _Around):
     return None
 
 
-def _predicate_after(doc: Doc, end: int, around: _Around):
+def _predicate_after(doc: Document, end: int, around: _Around):
     """A verb of a family right after the counted noun (500 شخص لقوا حتفهم، 16 قتلوا)."""
     for k in range(end, min(doc.n, end + _MAX_AFTER)):
         t = doc.toks[k]
@@ -305,7 +306,7 @@ def _predicate_after(doc: Doc, end: int, around: _Around):
     return None
 
 
-def _level(doc: Doc, start: int, left: int) -> bool:
+def _level(doc: Document, start: int, left: int) -> bool:
     """Does a level marker stand between a verb of change and the number (ارتفع إلى 40)?"""
     for k in range(start, left):
         w = doc.word(k)
@@ -321,7 +322,7 @@ def _level_marker(w: str) -> bool:
 
 # --- the unit ------------------------------------------------------------------------
 
-def _unit_source(doc: Doc, m: Mention) -> str | None:
+def _unit_source(doc: Document, m: Mention) -> str | None:
     """text: the unit is written (also inside the numeral: 85%، يومين); default: a
     currency word that an adjective could make another currency stands alone
     (ليرة → SYP, not ليرة تركية); context: taken from the words around (بنسبة 3.5)."""
