@@ -48,7 +48,7 @@ def check(claim: str, facts: Iterable[Any], claim_id: str = "claim",
     them, `factx.Fact`s, or `claims.Fact`s from `read_facts`); `sources` maps
     doc_id to document text, for the sentence of a fact without `sentence_text`.
     """
-    pool = facts if isinstance(facts, list) and all(isinstance(f, Fact) for f in facts) else make_facts(facts)
+    pool = make_facts(facts)
     out = []
     for record in extract_records(claim, doc_id=claim_id):
         if record["kind"] not in QUANTITY_KINDS:

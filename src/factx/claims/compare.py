@@ -21,7 +21,7 @@ from .matching import group_key
 def compare(facts: Iterable[Any], sources: dict[str, str] | None = None) -> list[dict]:
     """The groups of `facts` on which documents disagree, in the output format of
     ``factx compare`` (docs/cli.md); `facts` as for `claims.check`."""
-    pool = facts if isinstance(facts, list) and all(isinstance(f, Fact) for f in facts) else make_facts(facts)
+    pool = make_facts(facts)
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in pool:
         key = group_key(fact.about)

@@ -52,6 +52,8 @@ def as_dict(record: Any) -> dict:
 def make_facts(records: Iterable[Any]) -> list[Fact]:
     """The quantity facts of `records` (dicts, `factx.Fact`s, or `Fact`s already
     made), numbered by position from 1 where they carry no line."""
+    if isinstance(records, list) and all(isinstance(r, Fact) for r in records):
+        return records
     out = []
     for n, r in enumerate(records, 1):
         if isinstance(r, Fact):
