@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import signal
@@ -77,6 +78,21 @@ def test_closing_early_stops_the_workers_and_reads_ahead_boundedly():
     time.sleep(0.2)
     assert len(pulled) <= 2 * 2 + 2     # two in each worker's hands, one held, one handed out
     it.close()
+    assert no_children()
+
+
+def test_a_slow_task_holds_the_others_back_boundedly():
+    """While one worker is slow, the other does not work through the input: the
+    results waiting for the slow one's would pile up."""
+    pulled: list[int] = []
+    tasks = map(lambda i: pulled.append(i) or i, range(10_000))
+    it = imap_ordered(lambda n: time.sleep(0.5 if n == 0 else 0) or n, tasks, 2, lost)
+    try:
+        assert next(it) == 0
+        assert len(pulled) <= 2 * 2 + 1     # two in each worker's hands, one held
+        assert list(itertools.islice(it, 100)) == list(range(1, 101))
+    finally:
+        it.close()
     assert no_children()
 
 

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from .models import Fact, Span
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_records", "find_numerals", "Fact", "Span", "QUANTITY_KINDS", "VARIETIES",
-           "UnknownKindError", "UnknownVarietyError", "InvalidFactError", "LanguageDataError", "__version__"]
+__all__ = ["extract", "extract_records", "find_numerals", "check", "compare", "Fact", "Span", "QUANTITY_KINDS",
+           "VARIETIES", "UnknownKindError", "UnknownVarietyError", "InvalidFactError", "LanguageDataError",
+           "__version__"]
 
 
 def __getattr__(name: str):
@@ -27,4 +28,7 @@ def __getattr__(name: str):
     if name in ("Fact", "Span"):
         from . import models
         return getattr(models, name)
+    if name in ("check", "compare"):       # claims.check / claims.compare, loaded on first use
+        from . import claims
+        return getattr(claims, name)
     raise AttributeError(f"module 'factx' has no attribute {name!r}")

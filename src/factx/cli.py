@@ -119,6 +119,31 @@ examples:
 
 {EXIT_CODES_HELP}"""
 
+CHECK_EPILOG = f"""\
+Each quantity of a claim is matched with the facts about the same thing (same
+kind, compatible unit, same class of counted noun and predicate family) and
+their intervals are compared: one JSON line per claim quantity with its
+verdict (supported, contradicted, compatible, conflicting, not_found) and its
+evidence. Bad lines of FACTS or CLAIMS are reported on stderr and skipped.
+
+examples:
+  factx extract seeds/ --sentence -o facts.jsonl
+  factx check --facts facts.jsonl "قتل أكثر من 600 شخص في إدلب"
+  factx check --facts facts.jsonl --claims claims.jsonl -o verdicts.jsonl
+
+{EXIT_CODES_HELP}"""
+
+COMPARE_EPILOG = f"""\
+One JSON line per group of facts (same kind, unit, class of counted noun and
+predicate family) in which two documents give disjoint intervals.
+
+examples:
+  factx extract seeds/ --sentence -o facts.jsonl
+  factx compare facts.jsonl
+  factx compare facts.jsonl --source seeds/
+
+{EXIT_CODES_HELP}"""
+
 
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
@@ -246,6 +271,25 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     p.set_defaults(func=cmd_review)
 
+    p = sub.add_parser("check", formatter_class=fmt, epilog=CHECK_EPILOG,
+                       help="check claims against a facts file",
+                       description="Check the quantities of claims against the facts of a facts JSONL file.")
+    p.add_argument("claim", nargs="*", metavar="CLAIM", help="a claim, in Arabic (several: claim-1, claim-2 …)")
+    p.add_argument("--facts", action="append", required=True, metavar="FACTS",
+                   help="facts JSONL file (from factx extract; repeatable; - for stdin)")
+    p.add_argument("--claims", action="append", default=[], metavar="CLAIMS",
+                   help='claims JSONL file: lines {"id": …, "text": …} (repeatable)')
+    _add_claim_options(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("compare", formatter_class=fmt, epilog=COMPARE_EPILOG,
+                       help="find the numbers on which documents disagree",
+                       description="Group the facts of several documents by what they are about and "
+                                   "report the groups whose intervals do not all overlap.")
+    p.add_argument("facts", nargs="+", metavar="FACTS", help="facts JSONL file(s) (- for stdin)")
+    _add_claim_options(p)
+    p.set_defaults(func=cmd_compare)
+
     p = sub.add_parser("schema", formatter_class=fmt,
                        help="print the JSON Schema of a fact record",
                        description="Print the JSON Schema (draft 2020-12) of one fact record.",
@@ -262,6 +306,14 @@ class Terminated(BaseException):
 def _terminate(signum, frame) -> NoReturn:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)     # a second one does not cut the clean-up short
     raise Terminated
+
+
+def _add_claim_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", action="append", default=[], metavar="PATH",
+                   help="the documents of the facts (as for extract; repeatable): the sentence "
+                        "of a fact without sentence_text is cut from them")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the JSON lines to FILE, atomically (default: stdout)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -620,6 +672,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     from .review.command import run_review
     return run_review(args)
+
+
+# --- check, compare (module claims, loaded only for them) ----------------------------
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .claims.command import run_check
+    return run_check(args)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .claims.command import run_compare
+    return run_compare(args)
 
 
 # --- schema -------------------------------------------------------------------------

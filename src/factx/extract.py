@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .language.lexicon import VARIETIES, lexicon
 from .pipeline import Pipeline
 from .record import KINDS, record_problems
+from .rules import about
 
 if TYPE_CHECKING:
     from .models import Fact
@@ -113,6 +114,7 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
     doc, mentions = pipe.mentions(text)
     if not mentions:
         return []
+    about.describe(doc, mentions)
     bounds = _sentence_bounds(doc.norm)
     norm = doc.norm
     spans = _Spans(doc.nt, make_span)
@@ -132,6 +134,7 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
             sent_e -= 1
         s, e, where = spans(m.start, m.end)
         entity = spans(*m.entity) if m.entity else None
+        predicate = spans(*m.predicate) if m.predicate else None
         # The pipeline builds exactly typed values, so pydantic's type validation is
         # skipped (it was a quarter of the run time); §3's rules are still enforced.
         values = {
@@ -144,8 +147,10 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
             "entity_span": None if entity is None else entity[2],
             "unit_span": spans.made(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
-            "entity_norm": None, "predicate": None, "predicate_span": None, "change": None,
-            "unit_source": None,
+            "entity_norm": m.entity_norm,
+            "predicate": None if predicate is None else text[predicate[0]:predicate[1]],
+            "predicate_span": None if predicate is None else predicate[2], "change": m.change,
+            "unit_source": m.unit_source,
         }
         problems = record_problems(values, unit_codes)
         if problems:

@@ -8,9 +8,13 @@ the calling thread itself sends the tasks and receives the results, over one
 pipe each way per worker:
 
 - each worker has at most `DEPTH` tasks in hand, so it always finds its next
-  task waiting, and the tasks read ahead of the results stay bounded;
+  task waiting;
 - results that arrive out of order wait in their worker's queue; they are
   handed out strictly in task order;
+- at most `workers * DEPTH` tasks are out (sent, their results not yet handed
+  out), so the tasks read ahead and the results held stay bounded even while
+  one worker is slow on a large task (the others would otherwise work on
+  through the input, their results piling up behind it);
 - a send never waits on a worker that may itself be waiting to send its
   result (the deadlock of two full pipes): a task goes to a worker only when
   it fits in that worker's pipe beside the tasks already there, or when the
@@ -224,7 +228,7 @@ def imap_ordered(func: Callable[[Any], Any], tasks: Iterable, workers: int,
 
     try:
         while True:
-            while not fed_all:
+            while not fed_all and len(order) < workers * DEPTH:
                 if held is None:
                     task = next(feed, _END)
                     if task is _END:

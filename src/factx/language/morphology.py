@@ -16,11 +16,13 @@ from ..text.normalize import normalize_word as nw
 from .tables import Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Record, Word, load
 
 #: the parts a proclitic is made of
-WA, FA, PREPOSITION, ARTICLE = "wa", "fa", "preposition", "article"
-PARTS = (WA, FA, PREPOSITION, ARTICLE)
+WA, FA, PREPOSITION, KA, ARTICLE = "wa", "fa", "preposition", "ka", "article"
+PARTS = (WA, FA, PREPOSITION, KA, ARTICLE)
 
 #: the part sets use sites allow (a proclitic qualifies when its parts are a subset)
 ANY = frozenset(PARTS)
+#: what the first word of a number may carry: not ك "like" (كمية is no ك + مية)
+NUMBER_FIRST = frozenset({WA, FA, PREPOSITION, ARTICLE})
 NO_ARTICLE = frozenset({WA, FA, PREPOSITION})
 CONJUNCTIONS = frozenset({WA, FA})
 WA_ARTICLE = frozenset({WA, ARTICLE})
@@ -89,7 +91,7 @@ _ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])
 BROKEN_PLURAL_TEMPLATES: tuple[str, ...] = tuple(nw(s) for s in _T["patterns"]["broken_plural"])
 #: proclitics made of a preposition and the article (للجمعية، بالمدينة): they open a phrase
 PREPOSITION_ARTICLES: frozenset[str] = frozenset(
-    p.form for p in PROCLITICS if p.parts >= {PREPOSITION, ARTICLE})
+    p.form for p in PROCLITICS if ARTICLE in p.parts and (PREPOSITION in p.parts or KA in p.parts))
 
 
 class Split(NamedTuple):

@@ -119,7 +119,7 @@ def _later_reading(lex, word: str, joined: bool):
     """A later part of a number: with و glued (وعشرون، والعشرين), or after a
     detached و (`joined`): then any proclitic."""
     if joined:
-        return word_reading(lex, word)
+        return word_reading(lex, word, morphology.NUMBER_FIRST)
     return word_reading(lex, word, morphology.WA_ARTICLE, morphology.WA_REQUIRED)
 
 
@@ -201,8 +201,9 @@ def _definite_hundred(sp: Split, cat: WordClass) -> bool:
     return sp.definite and cat.role == HUNDRED and cat.value == 100
 
 
-def read_number(norm: str, toks: list[Token], i: int, stop: int, lex) -> Numeral | None:
-    """Read the longest number starting at token `i` (tokens from `stop` on are off limits)."""
+def read_number(norm: str, toks: list[Token], i: int, stop: int, lex, decimals: bool = True) -> Numeral | None:
+    """Read the longest number starting at token `i` (tokens from `stop` on are off limits;
+    `decimals=False` reads the parts of a spoken decimal, which take none of their own)."""
     r = _Tokens(norm, toks, stop, lex)
     t = toks[i]
     num = Numeral(i, i + 1, t.start, t.end, None)
@@ -224,7 +225,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex) -> Numeral
         return num
     num.value = acc.value
     num.scale = int(acc.last_scale)
-    if not num.digits and pos < r.stop:
+    if decimals and not num.digits and pos < r.stop:
         pos = _spoken_decimal(r, num, acc, pos)
     if num.digits and num.j < pos:
         num.plain_digits = False
@@ -247,7 +248,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
     """The first number word; returns the next token, or None when there is no number.
     A part that is a whole number by itself (a vague word, a bare fraction) sets `num`."""
     t = r.toks[num.i]
-    rd = word_reading(r.lex, t.text)
+    rd = word_reading(r.lex, t.text, morphology.NUMBER_FIRST)
     if rd is None:
         return None
     sp, cat = rd
@@ -391,7 +392,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     if w is None:
         return pos
     if w in lex.fraction_over:                       # واحد على مئة، سبعة عشر على ثلاثة
-        d = read_number(r.norm, r.toks, pos + 1, r.stop, lex) if pos + 1 < r.stop else None
+        d = read_number(r.norm, r.toks, pos + 1, r.stop, lex, False) if pos + 1 < r.stop else None
         if d is None or not d.value or d.vague or d.value.denominator != 1:
             return pos
         num.value /= d.value
@@ -402,7 +403,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         k, zeros = pos + 1, 0
         while r.word(k) is not None and lex.units.get(r.word(k), (None,))[0] == 0:
             k, zeros = k + 1, zeros + 1
-        m = read_number(r.norm, r.toks, k, r.stop, lex) if k < r.stop else None
+        m = read_number(r.norm, r.toks, k, r.stop, lex, False) if k < r.stop else None
         if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.scale:
             return pos
         num.value += m.value / 10 ** (zeros + len(str(int(m.value))))
@@ -422,9 +423,14 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     k, w2 = r.after_conjunction(pos)
     if w2 is None or (k == pos and not morphology.readings(w2, morphology.WA_ARTICLE, morphology.WA_REQUIRED)):
         return pos
-    m = read_number(r.norm, r.toks, k, r.stop, lex)
+    m = read_number(r.norm, r.toks, k, r.stop, lex, False)
     if m is None or m.value is None or m.vague:
         return pos
+    if m.j < r.stop and r.word(m.j) in lex.fraction_over:      # ستة عشر و سبعة عشر على ثلاثة
+        d = read_number(r.norm, r.toks, m.j + 1, r.stop, lex, False) if m.j + 1 < r.stop else None
+        if d is None or not d.value or d.vague or d.value.denominator != 1:
+            return pos
+        m.value, m.fraction, m.j = m.value / d.value, True, d.j
     if m.fraction and not m.scale:                   # a mixed number: خمسة و ثلثين، ثلاثون و تسعة أعشار
         num.value += m.value
         _close(num, r.toks, m.j)
@@ -443,7 +449,7 @@ def _power_of_ten(r: _Tokens, k: int) -> tuple[int, int] | None:
     """(10^n, end token) of a power of ten (عشرة، مئة، ألف، عشرة آلاف) read at token k."""
     if k >= r.stop or r.toks[k].kind != WORD:
         return None
-    d = read_number(r.norm, r.toks, k, r.stop, r.lex)
+    d = read_number(r.norm, r.toks, k, r.stop, r.lex, False)
     if d is None or d.value is None or d.value < 10 or d.value.denominator != 1:
         return None
     v = int(d.value)

@@ -30,6 +30,11 @@ class Mention:
     unit_span: tuple[int, int] | None = None
     calendar: str | None = None
     rule: str = ""                                 # set by the pipeline from the rule's declaration
+    # what the quantity is about (SPEC §5.5), set by rules.about.describe
+    entity_norm: str | None = None
+    predicate: tuple[int, int] | None = None        # normalised span of the predicate
+    change: str | None = None
+    unit_source: str | None = None
 
 
 def as_number(x: Fraction | None):

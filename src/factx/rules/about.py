@@ -1,0 +1,339 @@
+"""What a quantity is about (SPEC §5.5): its counted noun and that noun's base
+form, the predicate that says what happened to it, whether it is the size of a
+change, and where its unit came from.
+
+`describe(doc, mentions)` fills, on every quantity mention of a document,
+`entity` (counts), `entity_norm`, `predicate`, `change` and `unit_source`.
+It runs after the pipeline, on its mentions, and reads only the tokens around
+each number (`Document.toks`, `word`, `tokens_in`, `token_at`, the unit table
+`lex.unit_phrases`) and the tables of `data/about.toml`, `data/lemmas.toml` and
+`data/predicates.toml`, so the rules can change around it. Where Arabic puts
+what is counted:
+
+* after the number: 39 هجوما، ثلاثة ملايين من السكان (found by the count rule;
+  a verb there is no noun: 16 قتلوا);
+* before it, for adjectival numbers: الدول الثلاث (found by the count rule);
+* after a head before it: بلغ عدد القتلى 40، ارتفعت نسبة البطالة إلى 7%؛ before
+  a head glued to ب: مساعدات بقيمة 100 مليون دولار؛ before a head with a
+  pronoun: اللاجئين البالغ عددهم 3.6 مليون نسمة.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import lemmas, predicates
+from ..language.morphology import splits, strip_definite
+from ..language.tables import Int, ListOf, Record, Str, Word, load
+from ..predicates import ANY, Entry
+from ..record import QUANTITY_KINDS
+from ..text.document import Document
+from ..text.normalize import normalize_word as nw
+from ..text.tokens import PUNCT, WORD
+from .mention import Mention
+
+_NAME = "about.toml"
+DECLARATION = Record(required={
+    "heads": Record(required={"words": ListOf(Word()), "pronoun_heads": ListOf(Word()), "max_back": Int(1, 20)}),
+    "generic": Record(required={"nouns": ListOf(Word())}),
+    "not_entities": Record(required={"words": ListOf(Word())}),
+    "barriers": Record(required={"words": ListOf(Word()), "max_before": Int(1, 20), "max_after": Int(0, 20)}),
+    "verbs": Record(required={"past_plural": ListOf(Str()), "present_prefixes": ListOf(Str()),
+                              "present_suffixes": ListOf(Str()), "nisba_plurals": ListOf(Str()),
+                              "min_letters": Int(2, 9), "bare_present_prefix": Str(),
+                              "bare_present_letters": ListOf(Int(2, 9))}),
+})
+_T = load(_NAME, DECLARATION)
+
+
+def _words(xs: list[str]) -> frozenset[str]:
+    return frozenset(nw(x) for x in xs)
+
+
+_HEADS = _words(_T["heads"]["words"])
+_PRONOUN_HEADS = _words(_T["heads"]["pronoun_heads"])
+_MAX_BACK = _T["heads"]["max_back"]
+_GENERIC = frozenset(lemmas.lemma(w) for w in _T["generic"]["nouns"])
+_NOT_ENTITIES = _words(_T["not_entities"]["words"])
+_BARRIERS = _words(_T["barriers"]["words"])
+_MAX_BEFORE = _T["barriers"]["max_before"]
+_MAX_AFTER = _T["barriers"]["max_after"]
+_V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, list)
+          else nw(v) if isinstance(v, str) else v) for k, v in _T["verbs"].items()}
+
+#: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
+_SOFT_PUNCT = frozenset("%$€£-/")
+
+
+def describe(doc: Document, mentions: list[Mention]) -> None:
+    """Set the §5.5 fields of every quantity mention of `doc` (in place).
+
+    `mentions` are all the mentions of the document, in text order: the ones
+    around each end its clause (a predicate is not looked for across another number).
+    """
+    prev = None
+    last = len(mentions) - 1
+    for n, m in enumerate(mentions):
+        if m.kind in QUANTITY_KINDS:
+            nxt = mentions[n + 1] if n < last else None
+            if nxt is not None and nxt.start < m.end and n + 1 < last:
+                nxt = mentions[n + 2]
+            _describe(doc, m, _Around(prev, -1 if prev is None else prev.end,
+                                      len(doc.norm) + 1 if nxt is None else nxt.start))
+        if prev is None or m.end > prev.end:
+            prev = m
+
+
+class _Around(NamedTuple):
+    """The mentions before and after one: a token that starts before `prev_end`
+    or ends after `next_start` belongs to them, and ends the mention's clause."""
+
+    prev: Mention | None
+    prev_end: int
+    next_start: int
+
+
+def _describe(doc: Document, m: Mention, around: _Around) -> None:
+    i, j = doc.tokens_in(m.start, m.end)
+    left = i
+    if m.qualifier_span is not None and m.qualifier_span[0] < m.start:
+        left = doc.tokens_in(*m.qualifier_span)[0]
+    ent = m.entity
+    if ent is not None and ent[0] >= m.end and not _can_be_entity(doc, doc.tokens_in(*ent)[0]):
+        ent = None
+    norm = None if ent is None else lemmas.lemma(doc.norm[ent[0]:ent[1]], ent == (m.start, m.end))
+    if (norm is None or norm in _GENERIC) and m.kind not in ("duration", "age"):
+        head = _head_noun(doc, left, around)
+        if head is not None:
+            if ent is None:
+                ent = _noun_span(doc, head)
+                norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], False)
+            else:                           # البالغ عددهم 3.6 مليون نسمة: the head's noun is counted
+                norm = lemmas.lemma(doc.toks[head].text, False)
+    m.entity, m.entity_norm = ent, norm
+    _set_predicate(doc, m, left, j, around)
+    m.unit_source = _unit_source(doc, m)
+
+
+# --- the counted noun --------------------------------------------------------------
+
+def _noun_span(doc: Document, k: int) -> tuple[int, int]:
+    t = doc.toks[k]
+    return t.start + strip_definite(t.text)[0], t.end
+
+
+def _can_be_entity(doc: Document, k: int) -> bool:
+    """A word after a number that is a verb (16 قتلوا، 40 يعيشون) or a participle of
+    reporting (البالغ) is not what the number counts."""
+    w = doc.word(k)
+    if w is None or w in _NOT_ENTITIES:
+        return False
+    return not looks_like_verb(w)
+
+
+@lru_cache(maxsize=65536)
+def looks_like_verb(w: str) -> bool:
+    """A verb form of the predicate table, or a verb by its shape: a past plural
+    (قتلوا) or a present with a plural or dual ending (يعيشون، تسكنان)."""
+    if predicates.is_verb(w):
+        return True
+    for sp in splits(w):
+        stem = sp.stem
+        if sp.definite or stem in lemmas.OVERRIDES or len(stem) < _V["min_letters"] - 1:
+            continue
+        if stem.endswith(_V["past_plural"]):
+            return True
+        if (len(stem) >= _V["min_letters"] and stem.startswith(_V["present_prefixes"])
+                and stem.endswith(_V["present_suffixes"]) and not stem.endswith(_V["nisba_plurals"])):
+            return True
+    return False
+
+
+def _bare_present(w: str) -> bool:
+    """يرسل، يعيش: a present verb the table does not know (nisba nouns and known nouns excepted)."""
+    return (w.startswith(_V["bare_present_prefix"]) and len(w) in _V["bare_present_letters"]
+            and not w.endswith(lemmas.nisba_ending()) and w not in lemmas.KNOWN_NOUNS)
+
+
+class _Word(NamedTuple):
+    """What the look-back needs of one spelling (cached: a corpus repeats its words)."""
+
+    barrier: bool                       # opens another clause (إن، الذي، قال، وقال)
+    head: bool                          # عدد، نسبة، بقيمة …
+    pronoun_head: bool                  # عددهم …
+    entry: tuple[Entry, int] | None     # the predicate table's word (entry, proclitic length)
+    phrase: bool                        # may start a phrase of the predicate table
+    stop: bool                          # a present verb the table does not know
+
+
+@lru_cache(maxsize=65536)
+def _info(w: str) -> _Word:
+    stems = [sp.stem for sp in splits(w)]
+    return _Word(w in _BARRIERS or any(s in _BARRIERS for s in stems[1:2]),
+                 any(s in _HEADS for s in stems), any(s in _PRONOUN_HEADS for s in stems),
+                 predicates.word_entry(w), predicates.starts_phrase(w), _bare_present(w))
+
+
+def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
+    """Token of the noun a head before the number names (عدد القتلى، نسبة البطالة;
+    مساعدات بقيمة; اللاجئين البالغ عددهم), or None."""
+    k, steps = left - 1, 0
+    while k >= 0 and steps < _MAX_BEFORE:
+        w = doc.word(k)
+        if w is None or doc.toks[k].start < around.prev_end:
+            return None
+        info = _info(w)
+        if info.barrier:
+            return None
+        if info.pronoun_head:
+            return _referent(doc, k)
+        if info.head:
+            if k + 1 < left:
+                nxt = doc.word(k + 1)
+                if nxt is not None and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
+                        and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
+                    return k + 1
+                return None
+            if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون
+                prev = doc.word(k - 1)
+                if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev):
+                    return k - 1
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _plain_noun(w: str) -> bool:
+    return (w not in _BARRIERS and w not in _NOT_ENTITIES and predicates.word_entry(w) is None
+            and not looks_like_verb(w))
+
+
+def _referent(doc: Document, k: int) -> int | None:
+    """The noun a pronoun head refers to: the nearest known noun before it
+    (معظم سكانها البالغ عددهم، اللاجئين السوريين في العالم البالغ عددهم)."""
+    for b in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        w = doc.word(b)
+        if w is None or w in _BARRIERS:
+            return None
+        if lemmas.lemma(w) in lemmas.KNOWN_NOUNS:
+            return b
+    return None
+
+
+# --- the predicate -----------------------------------------------------------------
+
+def _entry_at(doc: Document, k: int, info: _Word) -> tuple[Entry, int, int] | None:
+    """The predicate table's phrase or word at token k: (entry, proclitic length, end token)."""
+    if info.phrase:
+        words = []
+        for t in range(k, min(doc.n, k + predicates.PHRASE_MAX_WORDS)):
+            if doc.word(t) is None:
+                break
+            words.append(doc.word(t))
+        hit = predicates.phrase_entry(tuple(words))
+        if hit is not None:
+            return hit[0], hit[1], k + hit[2]
+    hit = info.entry
+    return None if hit is None else (hit[0], hit[1], k + 1)
+
+
+def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around) -> None:
+    before = _predicate_before(doc, m, left, around)
+    if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
+        m.predicate, m.change = before.predicate, None
+        return
+    after = None
+    if before is None or before[0].family == ANY:
+        end = doc.token_at(m.entity[1]) if m.entity is not None and m.entity[0] >= m.end else j
+        if m.unit_span is not None and m.unit_span[0] >= m.end:
+            end = max(end, doc.token_at(m.unit_span[1]))
+        after = _predicate_after(doc, end, around)
+    hit = after or before
+    if hit is None:
+        return
+    entry, clitic, k, e = hit
+    m.predicate = (doc.toks[k].start + clitic, doc.toks[e - 1].end)
+    if entry.change is not None and hit is before and not _level(doc, e, left):
+        m.change = entry.change
+
+
+def _predicate_before(doc: Document, m: Mention, left: int, around: _Around):
+    """The nearest predicate before the number in its clause: (entry, clitic, first
+    token, end token); or the mention it shares its predicate with; or None."""
+    k, steps = left - 1, 0
+    while k >= 0 and steps < _MAX_BEFORE:
+        t = doc.toks[k]
+        if doc.toks[k].start < around.prev_end:
+            other = around.prev
+            between = {doc.word(x) for x in range(k + 1, left)}
+            if other.kind == m.kind and other.predicate is not None and between & predicates.LEVEL_MARKERS:
+                return other
+            return None
+        if t.kind != WORD:
+            if t.kind == PUNCT and t.text in _SOFT_PUNCT:
+                k -= 1
+                continue
+            return None
+        info = _info(t.text)
+        if info.barrier:
+            return None
+        hit = _entry_at(doc, k, info) if info.entry or info.phrase else None
+        if hit is not None and hit[2] <= left:
+            return hit[0], hit[1], k, hit[2]
+        if info.stop:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _predicate_after(doc: Document, end: int, around: _Around):
+    """A verb of a family right after the counted noun (500 شخص لقوا حتفهم، 16 قتلوا)."""
+    for k in range(end, min(doc.n, end + _MAX_AFTER)):
+        t = doc.toks[k]
+        if t.kind != WORD or doc.toks[k].end > around.next_start:
+            return None
+        info = _info(t.text)
+        if info.barrier:
+            return None
+        hit = _entry_at(doc, k, info) if info.entry or info.phrase else None
+        if hit is not None:
+            if hit[0].verb and hit[0].family != ANY:
+                return hit[0], hit[1], k, hit[2]
+            return None
+    return None
+
+
+def _level(doc: Document, start: int, left: int) -> bool:
+    """Does a level marker stand between a verb of change and the number (ارتفع إلى 40)?"""
+    for k in range(start, left):
+        w = doc.word(k)
+        if w is not None and _level_marker(w):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _level_marker(w: str) -> bool:
+    return any(sp.stem in predicates.LEVEL_MARKERS for sp in splits(w))
+
+
+# --- the unit ------------------------------------------------------------------------
+
+def _unit_source(doc: Document, m: Mention) -> str | None:
+    """text: the unit is written (also inside the numeral: 85%، يومين); default: a
+    currency word that an adjective could make another currency stands alone
+    (ليرة → SYP, not ليرة تركية); context: taken from the words around (بنسبة 3.5)."""
+    if m.unit is None:
+        return None
+    if m.unit_span is not None:
+        i, j = doc.tokens_in(*m.unit_span)
+        hit = doc.phrase_at(i, doc.lex.unit_phrases)
+        if hit is not None and hit[1] == j and any(code != m.unit for _, code in hit[0].adjectives):
+            return "default"
+        return "text"
+    if "%" in doc.norm[m.start:m.end] or m.rule.endswith(".dual"):
+        return "text"
+    return "context"
