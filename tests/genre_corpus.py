@@ -1,0 +1,193 @@
+"""The genre corpus (tests/corpus/genres/*.toml): loading it and holding records to it.
+
+Each genre file lists sentences of one kind of real-world text with the
+COMPLETE list of facts each must yield, in start-offset order; each expected
+fact states only the fields it checks ("null" stands for JSON null), always
+its `text` (the exact surface of the span) and, when that surface occurs more
+than once in the sentence, `at` = which occurrence (1-based, default 1). The
+expected span start is computed from the sentence with `str.find`, so a record
+with the right text at the wrong place fails. `facts = []` is a negative;
+`trap = true` marks a positive example built around a look-alike.
+
+`compare` returns the mismatches of one example as `Issue`s, each with a
+`what` (missing, extra, span, kind, value, …) that the failure report groups by.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GENRE_DIR = Path(__file__).parent / "corpus" / "genres"
+GENRES = ("laws", "archives", "sports", "economy", "health", "weather", "social")
+
+#: keys an example may have, and keys an expected fact may have besides record fields
+EXAMPLE_KEYS = {"text", "facts", "phenomenon", "trap"}
+FACT_META = {"text", "at"}
+#: record fields an expected fact may check (SPEC §2, §5.5 and factx's additions)
+RECORD_FIELDS = {"kind", "value", "low", "high", "qualifier", "unit", "entity", "calendar",
+                 "entity_norm", "predicate", "change", "unit_source"}
+
+
+class CorpusError(ValueError):
+    """A malformed example: names the genre file and the example's number."""
+
+
+@dataclass
+class Expected:
+    """One expected fact: its checked fields and the span it must have."""
+
+    fields: dict
+    surface: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.surface)
+
+
+@dataclass
+class Example:
+    genre: str
+    number: int                      # 0-based position in its genre file
+    text: str
+    phenomenon: str
+    trap: bool
+    facts: list[Expected] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.genre}-{self.number}-{self.phenomenon}"
+
+    @property
+    def negative(self) -> bool:
+        return not self.facts
+
+
+@dataclass
+class Issue:
+    what: str                        # missing | extra | span | <field name>
+    detail: str
+
+
+def occurrence(text: str, surface: str, at: int = 1) -> int:
+    """Start of the `at`-th occurrence (1-based) of `surface` in `text`, or -1."""
+    i = -1
+    for _ in range(at):
+        i = text.find(surface, i + 1)
+        if i < 0:
+            return -1
+    return i
+
+
+def load_genre(genre: str, directory: Path = GENRE_DIR) -> list[Example]:
+    path = directory / f"{genre}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for n, raw in enumerate(data.get("example", [])):
+        where = f"{path.name} example {n}"
+        unknown = set(raw) - EXAMPLE_KEYS
+        if unknown or "text" not in raw or "facts" not in raw or "phenomenon" not in raw:
+            raise CorpusError(f"{where}: needs text, facts, phenomenon; unknown keys {sorted(unknown)}")
+        text = raw["text"]
+        ex = Example(genre, n, text, raw["phenomenon"], bool(raw.get("trap", False)))
+        for k, f in enumerate(raw["facts"]):
+            bad = set(f) - RECORD_FIELDS - FACT_META
+            if bad or "text" not in f or "kind" not in f:
+                raise CorpusError(f"{where} fact {k}: needs kind and text; unknown keys {sorted(bad)}")
+            at = f.get("at", 1)
+            start = occurrence(text, f["text"], at)
+            if start < 0:
+                raise CorpusError(f"{where} fact {k}: {f['text']!r} does not occur {at} time(s) in the text")
+            ex.facts.append(Expected({key: v for key, v in f.items() if key not in FACT_META}, f["text"], start))
+        starts = [e.start for e in ex.facts]
+        if starts != sorted(starts) or len(set(starts)) != len(starts):
+            raise CorpusError(f"{where}: facts are not in strictly increasing start order: {starts}")
+        out.append(ex)
+    return out
+
+
+def load_all(directory: Path = GENRE_DIR) -> dict[str, list[Example]]:
+    return {g: load_genre(g, directory) for g in GENRES}
+
+
+def same(got, want) -> bool:
+    """`want` from the corpus against a record's value ("null" is JSON null)."""
+    if want == "null":
+        return got is None
+    if isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return math.isclose(got, want, rel_tol=1e-6)
+    return got == want
+
+
+def short(record: dict) -> str:
+    """A record as the report shows it: kind, value or bounds, qualifier, unit, text@start."""
+    r = record
+    val = r.get("value") if r.get("value") is not None else f"[{r.get('low')}, {r.get('high')}]"
+    bits = [r.get("kind"), str(val)]
+    if r.get("qualifier") not in (None, "exact"):
+        bits.append(r["qualifier"])
+    if r.get("unit"):
+        bits.append(r["unit"])
+    bits.append(f"{r.get('text')!r}@{r.get('span', {}).get('start')}")
+    return " ".join(bits)
+
+
+def expected_short(e: Expected) -> str:
+    f = e.fields
+    val = f.get("value") if "value" in f and f["value"] != "null" else f"[{f.get('low')}, {f.get('high')}]"
+    bits = [f.get("kind"), str(val)]
+    if f.get("qualifier") not in (None, "exact"):
+        bits.append(f["qualifier"])
+    if f.get("unit"):
+        bits.append(f["unit"])
+    bits.append(f"{e.surface!r}@{e.start}")
+    return " ".join(bits)
+
+
+def compare(ex: Example, records: list[dict]) -> list[Issue]:
+    """Every way `records` (extract_records output for ex.text) differ from the example.
+
+    Records are paired with expected facts by span: the same span first, then an
+    overlapping one (reported as a span issue, its fields still compared)."""
+    issues: list[Issue] = []
+    used: set[int] = set()
+
+    def span_of(r):
+        return r["span"]["start"], r["span"]["end"]
+
+    pairs: list[tuple[Expected, dict | None]] = []
+    for e in ex.facts:
+        match = next((i for i, r in enumerate(records) if i not in used and span_of(r) == (e.start, e.end)), None)
+        if match is None:
+            match = next((i for i, r in enumerate(records) if i not in used
+                          and span_of(r)[0] < e.end and e.start < span_of(r)[1]
+                          and r.get("kind") == e.fields.get("kind")), None)
+        if match is None:
+            match = next((i for i, r in enumerate(records) if i not in used
+                          and span_of(r)[0] < e.end and e.start < span_of(r)[1]), None)
+        if match is not None:
+            used.add(match)
+        pairs.append((e, None if match is None else records[match]))
+    for e, r in pairs:
+        if r is None:
+            issues.append(Issue("missing", f"want {expected_short(e)}"))
+            continue
+        if span_of(r) != (e.start, e.end) or r.get("text") != e.surface:
+            issues.append(Issue("span", f"want {e.surface!r}@{e.start}, got {r.get('text')!r}@{r['span']['start']}"))
+        kind_wrong = not same(r.get("kind"), e.fields["kind"])
+        for key, want in e.fields.items():
+            if key == "value" and kind_wrong and str(r.get(key)) == str(want):
+                continue            # 12 for "12": the kind issue says it already
+            if not same(r.get(key), want):
+                issues.append(Issue(key, f"{e.surface!r}: {key} = {r.get(key)!r}, want {want!r}"))
+    for i, r in enumerate(records):
+        if i not in used:
+            issues.append(Issue("extra", f"got {short(r)}"))
+    if not issues:
+        got_order = [r["span"]["start"] for r in records]
+        if got_order != sorted(got_order):
+            issues.append(Issue("order", f"records not in start order: {got_order}"))
+    return issues
