@@ -7,7 +7,8 @@ its `text` (the exact surface of the span) and, when that surface occurs more
 than once in the sentence, `at` = which occurrence (1-based, default 1). The
 expected span start is computed from the sentence with `str.find`, so a record
 with the right text at the wrong place fails. `facts = []` is a negative;
-`trap = true` marks a positive example built around a look-alike.
+`trap = true` marks a positive example built around a look-alike; `variety`
+is the region hint the sentence is extracted with (factx.extract's `variety`).
 
 `compare` returns the mismatches of one example as `Issue`s, each with a
 `what` (missing, extra, span, kind, value, …) that the failure report groups by.
@@ -24,7 +25,7 @@ GENRE_DIR = Path(__file__).parent / "corpus" / "genres"
 GENRES = ("laws", "archives", "sports", "economy", "health", "weather", "social")
 
 #: keys an example may have, and keys an expected fact may have besides record fields
-EXAMPLE_KEYS = {"text", "facts", "phenomenon", "trap"}
+EXAMPLE_KEYS = {"text", "facts", "phenomenon", "trap", "variety"}
 FACT_META = {"text", "at"}
 #: record fields an expected fact may check (SPEC §2, §5.5 and factx's additions)
 RECORD_FIELDS = {"kind", "value", "low", "high", "qualifier", "unit", "entity", "calendar",
@@ -56,6 +57,7 @@ class Example:
     phenomenon: str
     trap: bool
     facts: list[Expected] = field(default_factory=list)
+    variety: str | None = None       # the caller's region hint (factx.extract's `variety`)
 
     @property
     def id(self) -> str:
@@ -92,7 +94,7 @@ def load_genre(genre: str, directory: Path = GENRE_DIR) -> list[Example]:
         if unknown or "text" not in raw or "facts" not in raw or "phenomenon" not in raw:
             raise CorpusError(f"{where}: needs text, facts, phenomenon; unknown keys {sorted(unknown)}")
         text = raw["text"]
-        ex = Example(genre, n, text, raw["phenomenon"], bool(raw.get("trap", False)))
+        ex = Example(genre, n, text, raw["phenomenon"], bool(raw.get("trap", False)), variety=raw.get("variety"))
         for k, f in enumerate(raw["facts"]):
             bad = set(f) - RECORD_FIELDS - FACT_META
             if bad or "text" not in f or "kind" not in f:

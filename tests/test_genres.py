@@ -18,7 +18,7 @@ from collections import defaultdict
 import pytest
 
 import factx
-from factx.lexicon import UNIT_CODES
+from factx.models import UNIT_CODES
 from factx.record import KINDS, QUALIFIERS, value_problems
 from genre_corpus import GENRES, compare, load_all
 
@@ -72,7 +72,7 @@ def _params():
 
 @pytest.mark.parametrize("example", list(_params()))
 def test_genre_example(example, tally):
-    records = factx.extract_records(example.text)
+    records = factx.extract_records(example.text, variety=example.variety)
     issues = compare(example, records)
     tally.add(example.genre, not issues)
     assert not issues, f"{example.text!r}:\n  " + "\n  ".join(f"{i.what}: {i.detail}" for i in issues)
@@ -86,6 +86,7 @@ def test_genre_corpus_is_substantial(genre):
     assert len(examples) >= MIN_EXAMPLES, (genre, len(examples))
     assert len(negatives) >= MIN_NEGATIVES, (genre, len(negatives))
     assert all(e.phenomenon for e in examples)
+    assert all(e.variety in (None, *factx.VARIETIES) for e in examples)
 
 
 @pytest.mark.parametrize("genre", GENRES)
