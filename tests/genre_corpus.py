@@ -124,29 +124,29 @@ def same(got, want) -> bool:
     return got == want
 
 
-def short(record: dict) -> str:
-    """A record as the report shows it: kind, value or bounds, qualifier, unit, text@start."""
-    r = record
-    val = r.get("value") if r.get("value") is not None else f"[{r.get('low')}, {r.get('high')}]"
-    bits = [r.get("kind"), str(val)]
-    if r.get("qualifier") not in (None, "exact"):
-        bits.append(r["qualifier"])
-    if r.get("unit"):
-        bits.append(r["unit"])
-    bits.append(f"{r.get('text')!r}@{r.get('span', {}).get('start')}")
+def _describe(kind, value, low, high, qualifier, unit, surface, start) -> str:
+    """kind, value or bounds, qualifier, unit, text@start: one fact on one line."""
+    bits = [kind, str(value if value is not None else [low, high])]
+    if qualifier not in (None, "exact"):
+        bits.append(qualifier)
+    if unit:
+        bits.append(unit)
+    bits.append(f"{surface!r}@{start}")
     return " ".join(bits)
+
+
+def short(record: dict) -> str:
+    """A record as the report shows it."""
+    r = record
+    return _describe(r.get("kind"), r.get("value"), r.get("low"), r.get("high"), r.get("qualifier"),
+                     r.get("unit"), r.get("text"), r.get("span", {}).get("start"))
 
 
 def expected_short(e: Expected) -> str:
-    f = e.fields
-    val = f.get("value") if "value" in f and f["value"] != "null" else f"[{f.get('low')}, {f.get('high')}]"
-    bits = [f.get("kind"), str(val)]
-    if f.get("qualifier") not in (None, "exact"):
-        bits.append(f["qualifier"])
-    if f.get("unit"):
-        bits.append(f["unit"])
-    bits.append(f"{e.surface!r}@{e.start}")
-    return " ".join(bits)
+    """An expected fact as the report shows it."""
+    f = {k: (None if v == "null" else v) for k, v in e.fields.items()}
+    return _describe(f.get("kind"), f.get("value"), f.get("low"), f.get("high"), f.get("qualifier"),
+                     f.get("unit"), e.surface, e.start)
 
 
 def compare(ex: Example, records: list[dict]) -> list[Issue]:
