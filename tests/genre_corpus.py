@@ -51,6 +51,8 @@ class Expected:
 
 @dataclass
 class Example:
+    """One sentence of a genre file with its expected facts."""
+
     genre: str
     number: int                      # 0-based position in its genre file
     text: str
@@ -70,7 +72,9 @@ class Example:
 
 @dataclass
 class Issue:
-    what: str                        # missing | extra | span | <field name>
+    """One way the records differ from an example."""
+
+    what: str                        # missing | extra | span | order | error | <field name>
     detail: str
 
 

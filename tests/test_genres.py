@@ -13,14 +13,16 @@ today are failures, never skipped or expected to fail.
 
 from __future__ import annotations
 
+import tomllib
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 import factx
 from factx.models import UNIT_CODES
 from factx.record import KINDS, QUALIFIERS, value_problems
-from genre_corpus import GENRES, compare, load_all
+from genre_corpus import GENRES, Example, Expected, compare, load_all, occurrence
 
 CORPUS = load_all()
 MIN_EXAMPLES = 40
@@ -108,8 +110,6 @@ def test_genre_expectations_are_records(genre):
 
 def test_genre_texts_are_new():
     """The genre sentences are not copied from the per-kind corpora or the seeds."""
-    from pathlib import Path
-    import tomllib
     root = Path(__file__).parent
     known = set()
     for path in (root / "corpus").glob("*.toml"):
@@ -124,7 +124,6 @@ def test_genre_texts_are_new():
 
 
 def _example(text, facts):
-    from genre_corpus import Example, Expected, occurrence
     ex = Example("self-test", 0, text, "self-test", False)
     for f in facts:
         surface, at = f.pop("text"), f.pop("at", 1)
