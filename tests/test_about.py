@@ -82,14 +82,37 @@ def test_corpus_covers_every_construction():
     ("دفع 40 ليرة", "SYP", "default"),
     ("دفع 40 ليرة تركية", "TRY", "text"),
     ("دفع 40 ليرة سورية", "SYP", "text"),
-    ("سعره 100 دولار", "USD", "default"),
+    # SPEC §5.3 names the ambiguous currency words: دولار is not one (an adjective may
+    # still make it another dollar: دولار كندي)
+    ("سعره 100 دولار", "USD", "text"),
     ("سعره 100 دولار أمريكي", "USD", "text"),
+    ("سعره 100 دولار كندي", "CAD", "text"),
+    ("هبطت الليرة التركية إلى 32 ليرة", "TRY", "context"),
+    ("في المغرب. ودفع 40 درهما", "MAD", "context"),
+    ("دفع 40 درهما", "AED", "default"),
+    ("ترتفع الحرارة إلى 40 درجة", "degC", "context"),
+    ("سجلت 40 درجة", "degC", "default"),
+    ("سجلت 40 درجة مئوية", "degC", "text"),
+    ("العظمى 24", "degC", "context"),
+    ("العرض بـ 99 ريال بدل 150", "SAR", "default"),
     ("ارتفعت بنسبة 85%", "%", "text"),
     ("استمرت يومين", "day", "text"),
     ("ارتفع بنسبة 3.5 خلال العام", "%", "context"),
 ])
 def test_unit_source(text, unit, source):
     f = [f for f in factx.extract_records(text) if f["unit"] is not None][0]
+    assert (f["unit"], f["unit_source"]) == (unit, source)
+
+
+@pytest.mark.parametrize("text,region,unit,source", [
+    ("دفع 40 درهما", "MA", "MAD", "context"),
+    ("دفع 40 دينارا", "KW", "KWD", "context"),
+    ("دفع 40 دينارا أردنيا", "KW", "JOD", "text"),          # the adjective is written
+    ("هبطت الليرة التركية إلى 32 ليرة", "LB", "TRY", "context"),   # the text before the region
+    ("دفع 40 دولارا", "CA", "USD", "text"),                  # not an ambiguous word
+])
+def test_unit_source_with_a_region_hint(text, region, unit, source):
+    f = [f for f in factx.extract_records(text, region=region) if f["unit"] is not None][-1]
     assert (f["unit"], f["unit_source"]) == (unit, source)
 
 

@@ -422,10 +422,10 @@ def test_extractor_exception_is_a_bad_document(tmp_path, monkeypatch, capsys, wo
         pytest.skip("the patched extractor only reaches forked workers")
     real = factx.extract_records
 
-    def flaky(text, doc_id=None, kinds=None, variety=None):
+    def flaky(text, doc_id=None, kinds=None, variety=None, region=None):
         if "BOOM" in text:
             raise RuntimeError("exploded")
-        return real(text, doc_id=doc_id, kinds=kinds, variety=variety)
+        return real(text, doc_id=doc_id, kinds=kinds, variety=variety, region=region)
 
     monkeypatch.setattr(factx, "extract_records", flaky)
     monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)     # a block per line: the pool is used
@@ -446,10 +446,10 @@ def test_a_worker_killed_by_the_os_skips_only_its_documents(tmp_path, monkeypatc
         pytest.skip("the patched extractor only reaches forked workers")
     real = factx.extract_records
 
-    def fatal(text, doc_id=None, kinds=None, variety=None):
+    def fatal(text, doc_id=None, kinds=None, variety=None, region=None):
         if "KILL" in text:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(text, doc_id=doc_id, kinds=kinds, variety=variety)
+        return real(text, doc_id=doc_id, kinds=kinds, variety=variety, region=region)
 
     monkeypatch.setattr(factx, "extract_records", fatal)
     monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)                              # a line per block,
@@ -468,9 +468,9 @@ def test_a_worker_killed_by_the_os_skips_only_its_documents(tmp_path, monkeypatc
 def test_extractor_invalid_fact_is_a_bad_document(monkeypatch, capsys, tmp_path):
     real = factx.extract_records
 
-    def shifted(text, doc_id=None, kinds=None, variety=None):
+    def shifted(text, doc_id=None, kinds=None, variety=None, region=None):
         return [{**r, "span": {"start": r["span"]["start"] + 1, "end": r["span"]["end"] + 1}}
-                for r in real(text, doc_id=doc_id, kinds=kinds, variety=variety)]
+                for r in real(text, doc_id=doc_id, kinds=kinds, variety=variety, region=region)]
 
     monkeypatch.setattr(factx, "extract_records", shifted)
     src = tmp_path / "a.txt"
@@ -502,14 +502,15 @@ def test_documents_are_streamed_not_collected():
 # --- extract: --variety ------------------------------------------------------------------
 
 def _variety_marked(events: list | None = None):
-    """An extract_records that writes the variety it was asked for into each record's
-    rule (so that the output shows it, also from a forked worker); it reads MSA."""
+    """An extract_records that writes the variety (and region) it was asked for into each
+    record's rule (so that the output shows it, also from a forked worker); it reads MSA."""
     real = factx.extract_records
 
-    def marked(text, doc_id=None, kinds=None, variety=None):
+    def marked(text, doc_id=None, kinds=None, variety=None, region=None):
         if events is not None:
-            events.append(("extract", variety))
-        return [{**r, "rule": f"variety={variety}"} for r in real(text, doc_id=doc_id, kinds=kinds)]
+            events.append(("extract", variety) if region is None else ("extract", variety, region))
+        mark = f"variety={variety}" if region is None else f"variety={variety} region={region}"
+        return [{**r, "rule": mark} for r in real(text, doc_id=doc_id, kinds=kinds)]
     return marked
 
 
@@ -517,9 +518,9 @@ def _pipeline_recorded(events: list):
     """`factx.extract.pipeline`, noting each call in `events`."""
     real = sys.modules["factx.extract"].pipeline
 
-    def recorded(variety=None):
-        events.append(("pipeline", variety))
-        return real(variety)
+    def recorded(variety=None, region=None):
+        events.append(("pipeline", variety) if region is None else ("pipeline", variety, region))
+        return real(variety, region)
     return recorded
 
 
@@ -562,6 +563,51 @@ def test_review_extracts_with_the_variety(tmp_path, monkeypatch):
     assert events[0] == ("pipeline", "maghreb")           # first, before any document
     assert [e for e in events if e[0] == "extract"] == [("extract", "maghreb")] * 2
     assert "variety=maghreb" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_region_reaches_the_library(tmp_path, monkeypatch, workers):
+    events: list = []
+    monkeypatch.setattr(factx, "extract_records", _variety_marked())
+    monkeypatch.setattr(cli, "pipeline", _pipeline_recorded(events))
+    monkeypatch.setattr(factx.io, "BLOCK_BYTES", 1)     # a block per line: two blocks, so the pool is used
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": PHRASE}, ensure_ascii=False) + "\n"
+                            for i in range(2)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["extract", str(path), "--region", "MA", "--workers", str(workers), "-o", str(out)]) == 0
+    assert {r["rule"] for r in records(out.read_text(encoding="utf-8"))} == {"variety=None region=MA"}
+    assert events[0] == ("pipeline", None, "MA")
+
+
+def test_review_extracts_with_the_region(tmp_path, monkeypatch):
+    events: list = []
+    monkeypatch.setattr(factx, "extract_records", _variety_marked(events))
+    monkeypatch.setattr(sys.modules["factx.extract"], "pipeline", _pipeline_recorded(events))
+    page = tmp_path / "review.html"
+    assert cli.main(["review", str(SEED_FILES[0]), "--region", "KW", "-o", str(page)]) == 0
+    assert events[0] == ("pipeline", None, "KW")
+    assert [e for e in events if e[0] == "extract"] == [("extract", None, "KW")]
+
+
+def test_region_end_to_end():
+    """درهم alone is the table's default (AED); from Morocco (--region MA) it is MAD."""
+    text = "دفع 40 درهما"
+    want = factx.extract_records(text, doc_id="stdin", region="MA")
+    assert [(r["unit"], r["unit_source"]) for r in want] == [("MAD", "context")]
+    assert [r["unit"] for r in factx.extract_records(text)] == ["AED"]
+    p = run("extract", "-", "--region", "MA", input=text)
+    assert p.returncode == 0, p.stderr
+    assert records(p.stdout) == want
+
+
+@pytest.mark.parametrize("sub", ["extract", "review"])
+def test_unknown_region_is_a_usage_error(tmp_path, sub):
+    out = tmp_path / "out"
+    p = run(sub, "-", "--region", "ZZ", "-o", out, input=PHRASE)
+    assert p.returncode == 2
+    assert "argument --region: invalid choice: 'ZZ'" in p.stderr
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("sub", ["extract", "review"])

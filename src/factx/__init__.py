@@ -7,9 +7,9 @@
 
 from typing import TYPE_CHECKING
 
-from .extract import (InvalidFactError, UnknownKindError, UnknownVarietyError, extract, extract_records,
-                      find_numerals)
-from .language.lexicon import VARIETIES
+from .extract import (InvalidFactError, UnknownKindError, UnknownRegionError, UnknownVarietyError, extract,
+                      extract_records, find_numerals)
+from .language.lexicon import REGIONS, VARIETIES
 from .language.tables import LanguageDataError
 from .record import QUANTITY_KINDS
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_records", "find_numerals", "check", "compare", "Fact", "Span", "QUANTITY_KINDS",
-           "VARIETIES", "UnknownKindError", "UnknownVarietyError", "InvalidFactError", "LanguageDataError",
+           "VARIETIES", "REGIONS", "UnknownKindError", "UnknownVarietyError", "UnknownRegionError", "InvalidFactError", "LanguageDataError",
            "__version__"]
 
 

@@ -41,7 +41,7 @@ exit codes:
   0    success: every document read (extract) / every record valid (validate)
   1    some input was bad: documents skipped or stopped at (extract),
        invalid records or unreadable sources (validate)
-  2    usage error (unknown option, bad --kinds or --variety, unreadable FACTS
+  2    usage error (unknown option, bad --kinds, --variety or --region, unreadable FACTS
        file, language tables that cannot be loaded …)
   130  interrupted (Ctrl-C, SIGINT); with -o the output file is left untouched
   143  terminated (SIGTERM, as a batch scheduler sends at a time limit); with -o
@@ -84,6 +84,7 @@ examples:
   factx extract corpus.jsonl --id-field url --text-field body -o facts.jsonl
   factx extract seeds/ --workers 4 --kinds quantity -o facts.jsonl
   factx extract posts.jsonl --variety eg -o facts.jsonl
+  factx extract news.jsonl --region MA -o facts.jsonl      # درهم is MAD where the text does not say
 
 {EXIT_CODES_HELP}"""
 
@@ -206,6 +207,14 @@ def _add_variety_option(p: argparse.ArgumentParser, when: str = "") -> None:
                         "maghreb (Maghrebi) (default: none)")
 
 
+def _add_region_option(p: argparse.ArgumentParser, when: str = "") -> None:
+    p.add_argument("--region", choices=factx.REGIONS, default=None, metavar="CC",
+                   help=f"{when}the country the text comes from (ISO 3166 alpha-2: EG, MA, KW …): an "
+                        "ambiguous currency word (درهم، دينار، ريال، ليرة، جنيه) the text does not settle "
+                        "names its currency, and its variety is read when --variety is not given "
+                        f"(known: {', '.join(factx.REGIONS)})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
@@ -227,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sentence", action="store_true",
                    help="add a sentence_text field: the sentence each fact sits in")
     _add_variety_option(p)
+    _add_region_option(p)
     p.add_argument("--workers", type=_workers_arg, default=None, metavar="N",
                    help=f"worker processes (default: all cores, here {default_workers()}); "
                         "the output does not depend on it")
@@ -265,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kinds", type=_kinds_arg, default=None, metavar="KIND,...",
                    help="when extracting: only these kinds, as for extract")
     _add_variety_option(p, "when extracting: ")
+    _add_region_option(p, "when extracting: ")
     p.add_argument("--title", default=None, help="the page's title (default: from the inputs)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the page to FILE, atomically (default: stdout)")
@@ -366,16 +377,18 @@ class Done:
 
 Result = Union[Done, DocError, EmptyFile]
 
-_WORKER_CONF: tuple[frozenset[str] | None, bool, str | None] = (None, False, None)
+_WORKER_CONF: tuple[frozenset[str] | None, bool, str | None, str | None] = (None, False, None, None)
 
 
-def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> Result:
+def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None,
+            region: str | None = None) -> Result:
     """Extract one document into JSON lines; a failure becomes a DocError."""
     if not isinstance(item, Doc):
         return item
     try:
         records = factx.extract_records(item.text, doc_id=item.doc_id,
-                                        kinds=None if kinds is None else sorted(kinds), variety=variety)
+                                        kinds=None if kinds is None else sorted(kinds), variety=variety,
+                                        region=region)
         lines = []
         for r in records:
             bad = slice_problems(r["span"]["start"], r["span"]["end"], r["text"], item.text)
@@ -390,11 +403,12 @@ def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | N
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
 
 
-def process_item(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> list[Result]:
+def process_item(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None,
+                 region: str | None = None) -> list[Result]:
     """The results of one input item: a document, or each document of a JSONL block."""
     if isinstance(item, JsonlBlock):
-        return [process(doc, kinds, sentence, variety) for doc in item.items()]
-    return [process(item, kinds, sentence, variety)]
+        return [process(doc, kinds, sentence, variety, region) for doc in item.items()]
+    return [process(item, kinds, sentence, variety, region)]
 
 
 def _joined(found: Iterable[Result]) -> list[Result]:
@@ -417,14 +431,14 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=F
                           check_circular=False).encode
 
 
-def _init_worker(kinds, sentence, variety) -> None:
+def _init_worker(kinds, sentence, variety, region) -> None:
     global _WORKER_CONF
-    _WORKER_CONF = (kinds, sentence, variety)
+    _WORKER_CONF = (kinds, sentence, variety, region)
 
 
 def _process_batch(batch: list) -> list[Result]:
-    kinds, sentence, variety = _WORKER_CONF
-    return _joined(r for item in batch for r in process_item(item, kinds, sentence, variety))
+    kinds, sentence, variety, region = _WORKER_CONF
+    return _joined(r for item in batch for r in process_item(item, kinds, sentence, variety, region))
 
 
 def _lost_batch(batch: list, reason: str) -> list[Result]:
@@ -461,13 +475,13 @@ def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 17) -> 
 
 
 def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
-        sentence: bool = False, variety: str | None = None) -> Iterator[Result]:
+        sentence: bool = False, variety: str | None = None, region: str | None = None) -> Iterator[Result]:
     """Results of `items` in input order, `workers` processes in parallel.
 
     Items (documents and JSONL blocks) are streamed, in batches: each worker
     holds at most two batches ahead of the writer. With one worker (or a single
     item to extract from) everything runs in this process. The pipeline of
-    `variety` is built here before the workers are forked, so that they share
+    `variety` and `region` is built here before the workers are forked, so that they share
     it instead of each loading and checking the language tables again. Closing
     the generator early stops the workers.
     """
@@ -485,12 +499,12 @@ def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
     items = itertools.chain(head, items)
     if workers == 1:
         for item in items:
-            yield from process_item(item, kinds, sentence, variety)
+            yield from process_item(item, kinds, sentence, variety, region)
         return
-    pipeline(variety)                      # built here, once: the forked workers share it
+    pipeline(variety, region)              # built here, once: the forked workers share it
     from .workers import imap_ordered      # only for a pool: one worker does without it
     for found in imap_ordered(_process_batch, _batched(items), workers, lost=_lost_batch,
-                              init=_init_worker, initargs=(kinds, sentence, variety)):
+                              init=_init_worker, initargs=(kinds, sentence, variety, region)):
         yield from found
 
 
@@ -537,7 +551,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    pipeline(args.variety)   # the language tables, loaded before any document: one error if they are bad
+    pipeline(args.variety, args.region)   # the language tables, loaded before any document: one error if they are bad
     workers = args.workers or default_workers()
     if workers > 1 and not hasattr(os, "fork"):
         _err(f"{PROG}: note: worker processes need os.fork, not available here; running in one process")
@@ -557,7 +571,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         with contextlib.ExitStack() as stack:
             stack.push(writer)
-            results = run(items, workers, args.kinds, args.sentence, args.variety)
+            results = run(items, workers, args.kinds, args.sentence, args.variety, args.region)
             progress.update(0, 0, 0, force=True)
             try:
                 for r in results:

@@ -9,12 +9,11 @@ its mentions back to the original text; every record passes the same checks
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .language.lexicon import VARIETIES, lexicon
+from .language.lexicon import REGIONS, VARIETIES, lexicon
 from .pipeline import Pipeline
 from .record import KINDS, record_problems
 from .rules import about
@@ -22,11 +21,6 @@ from .rules import about
 if TYPE_CHECKING:
     from .models import Fact
     from .numerals.scan import FoundNumeral
-
-# One mark, not a run: "[.!?]+(?=\s)" backtracks through every run glued to a word
-# (quadratic). The pattern opens with a character class so that `re` skips to the
-# next candidate character in C (3x faster than "[.!?؟;؛](?=\s|$)|\n+").
-_SENTENCE_END_RE = re.compile(r"[.!?؟;؛\n](?:(?<=\n)\n*|(?=\s|$))")
 
 
 class UnknownKindError(ValueError):
@@ -37,37 +31,44 @@ class UnknownVarietyError(ValueError):
     """Raised when `variety` names a variety factx has no tables for."""
 
 
+class UnknownRegionError(ValueError):
+    """Raised when `region` names a country factx has no table for (data/regions.toml)."""
+
+
 class InvalidFactError(RuntimeError):
     """An extraction rule produced a record that breaks SPEC §3 (a bug in factx)."""
 
 
 @lru_cache(maxsize=None)
-def pipeline(variety: str | None = None) -> Pipeline:
-    """The pipeline of `variety` (None: Modern Standard Arabic), built once."""
+def pipeline(variety: str | None = None, region: str | None = None) -> Pipeline:
+    """The pipeline of `variety` (None: Modern Standard Arabic) and of the caller's
+    `region` hint (None: no region), built once."""
     if variety is not None and variety not in VARIETIES:
         raise UnknownVarietyError(f"unknown variety {variety!r}; known: {', '.join(VARIETIES)}")
-    return Pipeline(lexicon(variety))
+    if region is not None and region not in REGIONS:
+        raise UnknownRegionError(f"unknown region {region!r}; known: {', '.join(REGIONS)}")
+    return Pipeline(lexicon(variety, region=region))
 
 
-def find_numerals(text: str, variety: str | None = None) -> list[FoundNumeral]:
+def find_numerals(text: str, variety: str | None = None, region: str | None = None) -> list[FoundNumeral]:
     """Every numeral in `text` with its exact value (`fractions.Fraction`) and
     original-text span: the numeral reader and its guards, without typing."""
     from .numerals.scan import read_numerals
-    p = pipeline(variety)
+    p = pipeline(variety, region)
     return read_numerals(text, p.lex, p._keep_numeral)
 
 
-def _sentence_bounds(norm: str) -> list[int]:
-    return list(map(re.Match.end, _SENTENCE_END_RE.finditer(norm)))
-
-
 def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None,
-            variety: str | None = None) -> list[Fact]:
+            variety: str | None = None, region: str | None = None) -> list[Fact]:
     """Every numeric mention in `text`, in order, as validated `Fact` records.
 
     `kinds` restricts the output to those kinds (default: all); `variety`
     (``"eg"``, ``"lev"``, ``"gulf"``, ``"maghreb"``) reads the variety's number
-    words and currency defaults too. Spans are offsets into `text` exactly as given.
+    words and currency defaults too; `region` (an ISO 3166 alpha-2 country code of
+    `factx.REGIONS`: ``"MA"``, ``"EG"``, ``"KW"`` …) says where the text comes from,
+    so that an ambiguous currency word names that country's currency (درهم → MAD)
+    when the text itself does not say, and implies the country's variety when
+    `variety` is None. Spans are offsets into `text` exactly as given.
     """
     from .models import Fact, Span, trusted       # pydantic is loaded by the first call, not by import
 
@@ -77,15 +78,15 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
     def make_fact(values: dict) -> Fact:
         return trusted(Fact, values)
 
-    return _extract(text, doc_id, kinds, variety, make_span, make_fact)
+    return _extract(text, doc_id, kinds, variety, region, make_span, make_fact)
 
 
 def extract_records(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None,
-                    variety: str | None = None) -> list[dict]:
+                    variety: str | None = None, region: str | None = None) -> list[dict]:
     """The facts of `extract` as plain dicts (spans as ``{"start", "end"}`` dicts),
     keys in the order of `Fact`'s fields: ready for ``json.dumps``, and no
     pydantic. Each has passed the same checks as a `Fact`."""
-    return _extract(text, doc_id, kinds, variety, _span_dict, _same)
+    return _extract(text, doc_id, kinds, variety, region, _span_dict, _same)
 
 
 def _span_dict(start: int, end: int) -> dict:
@@ -97,7 +98,8 @@ def _same(values: dict) -> dict:
 
 
 def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None, variety: str | None,
-             make_span: Callable[[int, int], Any], make_record: Callable[[dict], Any]) -> list:
+             region: str | None, make_span: Callable[[int, int], Any],
+             make_record: Callable[[dict], Any]) -> list:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
     wanted = None
@@ -106,7 +108,7 @@ def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None, variety
         unknown = wanted - set(KINDS)
         if unknown:
             raise UnknownKindError(f"unknown kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
-    return _records(text, doc_id, wanted, pipeline(variety), make_span, make_record)
+    return _records(text, doc_id, wanted, pipeline(variety, region), make_span, make_record)
 
 
 def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipeline,
@@ -115,7 +117,7 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
     if not mentions:
         return []
     about.describe(doc, mentions)
-    bounds = _sentence_bounds(doc.norm)
+    bounds = doc.sentence_ends
     norm = doc.norm
     spans = _Spans(doc.nt, make_span)
     unit_codes = pipe.lex.unit_codes

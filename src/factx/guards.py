@@ -67,6 +67,15 @@ def not_homograph(doc, num) -> bool:
     return unit_after(doc, num.j) is not None
 
 
+def not_below_zero(doc, num) -> bool:
+    """3 درجات تحت الصفر، 2 تحت الصفر: the zero of "below zero" after a temperature is
+    the zero of the scale, which makes the temperature negative, not a number of its own."""
+    if num.digits:
+        return True
+    hit = doc.phrase_before(num.j, doc.lex.below_zero)
+    return hit is None or hit[1] >= num.i
+
+
 # --- mentions ---------------------------------------------------------------------
 
 def plausible_year(doc, cand, m) -> bool:
@@ -134,6 +143,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("weekday", not_weekday),
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
+    NumeralGuard("below-zero", not_below_zero),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),

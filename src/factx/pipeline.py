@@ -6,7 +6,8 @@
    ordinals) take their tokens first, so a year or a day is never a count;
 2. the numeral reader proposes numerals on what is left; numeral guards verify;
 3. each numeral is tried as a non-quantity (identifier, year, rank);
-4. the rest are paired into ranges, then typed by the quantity rules;
+4. the rest are paired into ranges and composite amounts (20 دولاراً و43 سنتاً),
+   then typed by the quantity rules;
 5. ordinal words are read on the tokens no mention has taken;
 6. qualifiers attach to the quantities they bound.
 
@@ -19,11 +20,11 @@ from __future__ import annotations
 
 from .guards import MENTION_GUARDS, NUMERAL_GUARDS
 from .numerals.scan import read_document, scan
-from .rules import qualifiers, ranges
+from .rules import amounts, qualifiers, ranges
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
-from .rules.units import unit_after
+from .rules.units import unit_of
 from .text.document import Document
 
 
@@ -63,7 +64,7 @@ class Pipeline:
             else:
                 quantities.append(num)
         typed = []
-        for cand in ranges.candidates(doc, quantities):
+        for cand in amounts.join(doc, ranges.candidates(doc, quantities)):
             m = self._type(doc, cand, self._quantities)
             if m is not None:
                 if m.unit_span:
@@ -99,7 +100,7 @@ class Pipeline:
         if len(dispatch) == 1:
             rules = dispatch[None, None]
         else:
-            after = unit_after(doc, cand.j)
+            after = unit_of(doc, cand)
             dual = cand.first.unit
             rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None]
         for rule in rules:

@@ -18,18 +18,16 @@ wins (MSA always wins on an ambiguous word).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
 from ..text.normalize import normalize_word as nw
 from ..text.tokens import GLUED_MARK as GLUED, tokenize
-from . import morphology
+from . import morphology, unit_table
 from .tables import (Bool, Bounds, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
                      Word, load)
+from .unit_table import UNITS
 
-#: the fact kinds a unit can give a number (a closed list of the record)
-UNIT_KINDS = ("percent", "money", "measure", "duration")
 GENDERS = ("m", "f")
 #: grammatical number of a scale word: sg ألف, du ألفان, pl آلاف, sg_or_du ألفا (see numbers.toml)
 SCALE_NUMBERS = ("sg", "du", "pl", "sg_or_du")
@@ -38,6 +36,9 @@ CALENDARS = ("gregorian", "hijri")
 QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most")
 #: the varieties that have an overlay
 VARIETIES = ("eg", "lev", "gulf", "maghreb")
+REGIONS_TABLE = unit_table.regions_declaration(VARIETIES)
+#: the country codes of the region hint (data/regions.toml)
+REGIONS: tuple[str, ...] = tuple(sorted(load("regions.toml", REGIONS_TABLE)["region"]))
 
 
 def _words(check=None):
@@ -65,11 +66,6 @@ NUMBERS = Record(required={
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
-UNITS = Record(required={"unit": ListOf(Record(
-    required={"code": Str(), "kind": OneOf(*UNIT_KINDS), "forms": ListOf(Phrase())},
-    optional={"plural": ListOf(Phrase()), "dual": _words(), "symbols": ListOf(Phrase()),
-              "adjectives": MapOf(Phrase(), Str())},
-), unique=False)})
 CALENDAR = Record(required={
     "gregorian": _MONTHS, "hijri": _MONTHS,
     "markers": Record(required={
@@ -144,16 +140,6 @@ def phrase_key(s: str) -> tuple[str, ...]:
                  for k, t in enumerate(toks))
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One reading of a unit word: canonical code, fact kind, and whether it is a dual."""
-
-    code: str
-    kind: str
-    dual: bool = False
-    adjectives: tuple[tuple[str, str], ...] = ()
-
-
 def _ratio(v) -> Fraction:
     return Fraction(*v)
 
@@ -161,19 +147,26 @@ def _ratio(v) -> Fraction:
 class Lexicon:
     """Every table factx reads, for Modern Standard Arabic or one variety over it."""
 
-    def __init__(self, variety: str | None = None, data_dir: str | None = None):
+    def __init__(self, variety: str | None = None, data_dir: str | None = None, region: str | None = None):
         if variety is not None and variety not in VARIETIES:
             raise ValueError(f"unknown variety {variety!r}; known: {', '.join(VARIETIES)}")
-        self.variety = variety
         n = load("numbers.toml", NUMBERS, data_dir)
         u = load("units.toml", UNITS, data_dir)
+        r = load("regions.toml", REGIONS_TABLE, data_dir)
         c = load("calendar.toml", CALENDAR, data_dir)
         q = load("qualifiers.toml", QUALIFIERS, data_dir)
         k = load("cues.toml", CUES, data_dir)
+        if region is not None and region not in r["region"]:
+            raise ValueError(f"unknown region {region!r}; known: {', '.join(sorted(r['region']))}")
+        #: the caller's region hint (a country code of regions.toml), which may imply a variety
+        self.region = region
+        if variety is None and region is not None:
+            variety = r["region"][region].get("variety")
+        self.variety = variety
         overlays = {v: load(os.path.join("varieties", f"{v}.toml"), OVERLAY, data_dir) for v in VARIETIES}
         overlay = overlays[variety] if variety else {}
         self._numbers(n, _colloquial(overlays, variety))
-        self._units(u, overlay.get("units", {}).get("defaults", {}))
+        self._units(u, r, overlay.get("units", {}).get("defaults", {}), region)
         self._calendar(c, overlay.get("calendar", {}))
         self._qualifiers(q)
         self._cues(k)
@@ -225,55 +218,31 @@ class Lexicon:
                                        *self.fractions, *self.fraction_plurals, *self.vague, *self.nayyif])
 
     # --- units ----------------------------------------------------------------
-    def _units(self, u: dict, defaults: dict) -> None:
-        units = u["unit"]
-        codes = [x["code"] for x in units]
-        dup = {c for c in codes if codes.count(c) > 1}
-        if dup:
-            raise LanguageDataError(f"units.toml: [[unit]] code {sorted(dup)[0]!r}: declared twice")
-        self.unit_codes = frozenset(codes)
-        self.unit_kinds = {x["code"]: x["kind"] for x in units}
-        for x in units:
-            for adj, code in x.get("adjectives", {}).items():
-                if code not in self.unit_codes:
-                    raise LanguageDataError(f"units.toml: [[unit]] {x['code']!r} adjectives {adj!r}: "
-                                            f"{code!r} is not the code of a declared unit")
-        default_of = {}
-        for form, code in defaults.items():
-            if code not in self.unit_codes:
-                raise LanguageDataError(f"varieties/{self.variety}.toml: [units.defaults] {form!r}: "
-                                        f"{code!r} is not the code of a declared unit")
-            default_of[phrase_key(form)] = code
-        phrases: dict[tuple[str, ...], Unit] = {}
-        symbols: dict[tuple[str, ...], Unit] = {}
-        owner: dict[tuple[str, ...], str] = {}
-        plurals = set()
-
-        def add(table: dict, form: str, unit: Unit, code: str) -> None:
-            key = phrase_key(form)
-            if key in owner:
-                raise LanguageDataError(f"units.toml: [[unit]] {code!r}: {form!r} is also a form of "
-                                        f"{owner[key]!r} (after normalisation)")
-            owner[key] = code
-            table[key] = unit
-
-        for x in units:
-            adj = tuple((nw(a), c) for a, c in x.get("adjectives", {}).items())
-            keys = [phrase_key(f) for f in [*x["forms"], *x.get("plural", []), *x.get("dual", [])]]
-            code = next((default_of[k] for k in keys if k in default_of), x["code"])
-            for f in [*x["forms"], *x.get("plural", [])]:
-                add(phrases, f, Unit(code, x["kind"], False, adj), x["code"])
-            for f in x.get("dual", []):
-                add(phrases, f, Unit(code, x["kind"], True, adj), x["code"])
-            for f in x.get("symbols", []):
-                add(symbols, f, Unit(code, x["kind"], False, adj), x["code"])
-            plurals.update(phrase_key(f) for f in x.get("plural", []))
-        #: unit words and codes written after a number (دولار، كم، كم2، KWD)
-        self.unit_phrases = Phrases(phrases)
-        #: unit symbols, written before or after the digits ($، €، US$)
-        self.unit_symbols = Phrases(symbols)
+    def _units(self, u: dict, regions: dict, defaults: dict, region: str | None) -> None:
+        t = unit_table.build(u, regions, defaults, region, phrase_key, f"varieties/{self.variety}.toml")
+        self.unit_codes = t.codes
+        self.unit_kinds = t.kinds
+        #: unit words, abbreviations, sub-units and signs written after a number (دولار، كم، كم2، سنت)
+        self.unit_phrases = Phrases(t.phrases)
+        #: unit symbols and Latin ISO codes, written before or after the digits ($، €، ج.م، KWD)
+        self.unit_symbols = Phrases(t.symbols)
         #: plural unit words (أيام، دولارات): what agreement needs to know about units
-        self.unit_plurals = frozenset(plurals)
+        self.unit_plurals = frozenset(t.plurals)
+        #: an adjective after a currency word -> the codes it may pick (كويتي → KWD)
+        self.currency_adjectives = Phrases(t.adjectives)
+        #: phrases after a temperature that make it negative (تحت الصفر), and the codes they follow
+        self.below_zero = Phrases(t.below_zero)
+        self.below_zero_units = t.below_zero_units
+        #: a phrase right before a bare number -> the unit it gives it (العظمى 24 → degC)
+        self.unit_cues = Phrases(t.cues)
+        #: context words (countries, their adjectives, what a unit measures) -> the codes they speak for
+        self.unit_context = t.context
+        #: words between an amount and a bare number that carry its unit over (99 ريال بدل 150)
+        self.unit_carry_links = Phrases(t.carry_links)
+        #: fraction words read only next to a unit (نص لتر، كيلو ونص)
+        self.unit_fractions = t.fractions
+        #: the currencies of the caller's region
+        self.region_codes = t.region_codes
 
     # --- calendar -------------------------------------------------------------
     def _calendar(self, c: dict, extra: dict) -> None:
@@ -333,9 +302,10 @@ class Lexicon:
         self.partitive = frozenset(map(nw, e["partitive"]))
 
 
-def lexicon(variety: str | None = None, data_dir: str | None = None) -> Lexicon:
-    """The lexicon of `variety` (None: Modern Standard Arabic), loaded once."""
-    return _lexicon(variety, data_dir)
+def lexicon(variety: str | None = None, data_dir: str | None = None, region: str | None = None) -> Lexicon:
+    """The lexicon of `variety` (None: Modern Standard Arabic) and of the caller's
+    `region` hint (a country code of regions.toml), loaded once."""
+    return _lexicon(variety, data_dir, region)
 
 
 def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:
@@ -367,5 +337,5 @@ def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:
 
 
 @lru_cache(maxsize=None)
-def _lexicon(variety: str | None, data_dir: str | None) -> Lexicon:
-    return Lexicon(variety, data_dir)
+def _lexicon(variety: str | None, data_dir: str | None, region: str | None) -> Lexicon:
+    return Lexicon(variety, data_dir, region)

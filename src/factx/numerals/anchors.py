@@ -2,7 +2,7 @@
 
 Most of a news article holds no number. Rather than walking every token in
 Python, factx finds *anchors* — digits, signs, and every word of the lexicons
-(number words, ordinals, month names, dual unit nouns) with their clitics —
+(number words, ordinals, month names, dual unit nouns, unit fractions) with their clitics —
 and tokenises only a window of words around each. The regex is a trie of the
 lexicon forms, so its cost does not grow with the size of the lexicon.
 """
@@ -22,7 +22,7 @@ CONTEXT_CHARS_BEFORE = 50
 CONTEXT_CHARS_AFTER = 60
 
 
-def _trie_regex(words) -> str:
+def trie_regex(words) -> str:
     root: dict = {}
     for w in words:
         node = root
@@ -51,13 +51,14 @@ class AnchorFinder:
         words = set(lex.number_words) | set(lex.ordinals) | set(lex.group_fractions) | set(lex.teen_tens)
         words |= {p[0] for p in lex.months}
         words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
+        words |= set(lex.unit_fractions)
         words = {w for w in words if w} - starters
-        any_clitic = _trie_regex(p.form for p in morphology.PROCLITICS)
-        no_article = _trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)
+        any_clitic = trie_regex(p.form for p in morphology.PROCLITICS)
+        no_article = trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)
         self.regex = re.compile(
             r"[0-9]+|[%#$€£]"
-            rf"|(?<![{ARABIC_LETTERS}])(?:(?:{any_clitic})?{_trie_regex(words)}"
-            rf"|(?:{no_article})?{_trie_regex(starters)})"
+            rf"|(?<![{ARABIC_LETTERS}])(?:(?:{any_clitic})?{trie_regex(words)}"
+            rf"|(?:{no_article})?{trie_regex(starters)})"
             rf"(?:{'|'.join(morphology.PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
         self.pieces = _PieceAnchors(self.regex)
 

@@ -76,23 +76,24 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         if num is None or (keep is not None and not keep(doc, num)):
             continue
         free_before = i > resume and not taken[i - 1]
-        out.append(_time_unit_fraction(doc, num, stop, free_before))
+        out.append(_unit_fraction(doc, num, stop, free_before))
         resume = max(num.j, i + 1)
     return out
 
 
-def _time_unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:
-    """ونصف after a unit of time (SPEC §4.2): ساعة ونصف = 1.5 hours, ساعتين ونصف = 2.5.
+def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:
+    """ونصف after a unit noun (SPEC §4.2): ساعة ونصف = 1.5 hours, لتر و ربع = 1.25 l,
+    دولار ونصف = 1.5 USD, ساعتين ونصف = 2.5.
 
     The grammar joins a fraction to a number; here the number is carried by the
-    time noun itself: one for a singular noun before the fraction, two for a dual.
+    unit noun itself: one for a singular noun before the fraction, two for a dual.
     """
     toks, lex = doc.toks, doc.lex
-    if num.fraction and morphology.WA in morphology.parts_of(num.prefix) and free_before:
-        before = (toks[num.i - 1].text,)
-        unit = lex.unit_phrases.get(before)
-        if unit is not None and unit.kind == "duration" and not unit.dual and before not in lex.unit_plurals:
-            return Numeral(num.i - 1, num.j, toks[num.i - 1].start, num.end, 1 + num.value, unit=unit)
+    if num.fraction and free_before:
+        k = _unit_before_fraction(doc, num.i, num.prefix)
+        unit = None if k is None else _singular_unit(doc, k, num.j)
+        if unit is not None:
+            return Numeral(k, num.j, toks[k].start, num.end, 1 + num.value, unit=unit)
     elif num.unit is not None and num.unit.dual and num.j < stop:
         after = read_number(doc.norm, toks, num.j, stop, lex)
         if after is not None and after.fraction and morphology.WA in morphology.parts_of(after.prefix) \
@@ -102,8 +103,37 @@ def _time_unit_fraction(doc: Document, num: Numeral, stop: int, free_before: boo
     return num
 
 
+def _unit_before_fraction(doc: Document, i: int, prefix: str) -> int | None:
+    """The token a unit noun would stand at before a fraction at token i joined by و
+    (لتر ونصف، لتر و ربع), or None when no و joins it."""
+    if morphology.WA in morphology.parts_of(prefix):
+        return i - 1 if i > 0 else None
+    if not prefix and i > 1 and doc.toks[i - 1].text in morphology.DETACHED_WA and not doc.taken[i - 2]:
+        return i - 2
+    return None
+
+
+def _singular_unit(doc: Document, k: int, j: int):
+    """The singular unit noun at token k that a fraction ending at token j adds to
+    (ساعة ونصف، لتر وربع), or None. A unit other than time has no article, and the
+    fraction takes no group of its own (not الدولار ونصف الموظفين)."""
+    before = (doc.toks[k].text,)
+    unit = doc.lex.unit_phrases.get(before)
+    if unit is None or unit.kind == "percent" or unit.code is None or unit.dual or unit.per \
+            or before in doc.lex.unit_plurals:
+        return None
+    if unit.kind != "duration":
+        nxt = doc.word(j)
+        if morphology.is_definite(before[0]) or (nxt is not None and morphology.is_definite(nxt)):
+            return None
+    return unit
+
+
 def _special_word(doc: Document, i: int) -> Numeral | None:
     t = doc.toks[i]
+    uf = _unit_fraction_word(doc, i)
+    if uf is not None:
+        return uf
     fg = fraction_of_group(doc.lex, t.text)
     if fg is not None:
         p, ln, f = fg
@@ -112,6 +142,26 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
     if du is not None:
         p, unit = du
         return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), unit=unit)
+    return None
+
+
+def _unit_fraction_word(doc: Document, i: int) -> Numeral | None:
+    """نص لتر، كيلو ونص: a fraction word that is another word elsewhere (نص "text"),
+    read as a fraction only right before a unit, or joined by و to a unit noun before it."""
+    t, lex = doc.toks[i], doc.lex
+    for sp in morphology.readings(t.text, morphology.WA_REQUIRED):
+        f = lex.unit_fractions.get(sp.stem)
+        if f is None:
+            continue
+        k = _unit_before_fraction(doc, i, sp.prefix)
+        if k is not None:
+            ok = _singular_unit(doc, k, i + 1) is not None
+        else:
+            hit = doc.phrase_at(i + 1, lex.unit_phrases)
+            ok = not sp.prefix and hit is not None and hit[0].kind != "percent" and hit[0].code is not None
+        if ok:
+            return Numeral(i, i + 1, t.start + len(sp.prefix), t.end, f, prefix=sp.prefix, fraction=True,
+                           stem=sp.stem)
     return None
 
 

@@ -57,9 +57,10 @@ class FactSet:
         return index
 
 
-def extracted(items: Iterable, kinds: frozenset[str] | None = None, variety: str | None = None) -> FactSet:
+def extracted(items: Iterable, kinds: frozenset[str] | None = None, variety: str | None = None,
+              region: str | None = None) -> FactSet:
     """The facts of the documents in `items`, extracted by the path of ``factx extract``
-    (`kinds` and `variety` as its options)."""
+    (`kinds`, `variety` and `region` as its options)."""
     from ..cli import Done, process   # the command's own extraction step, checks included
     out = FactSet()
     digest = hashlib.sha256()
@@ -68,7 +69,7 @@ def extracted(items: Iterable, kinds: frozenset[str] | None = None, variety: str
             out.errors.append(f"skipped {item.location}: {item.reason}")
         if not isinstance(item, Doc):
             continue
-        done = process(item, kinds, False, variety)
+        done = process(item, kinds, False, variety, region)
         if not isinstance(done, Done):
             out.errors.append(f"skipped {done.location}: {done.reason}")
             continue

@@ -47,9 +47,9 @@ def run_review(args: argparse.Namespace) -> int:
             _err(f"error: cannot open {args.facts}: {e.strerror or e}")
             return EXIT_USAGE
     elif args.paths or not (args.check or args.compare):
-        pipeline(args.variety)         # the language tables, loaded before any document, as extract does
+        pipeline(args.variety, args.region)   # the language tables, loaded before any document, as extract does
         facts = collect.extracted(read_inputs(args.paths, args.format, args.id_field, args.text_field),
-                                  args.kinds, args.variety)
+                                  args.kinds, args.variety, args.region)
     else:
         facts = collect.FactSet()
     errors += facts.errors

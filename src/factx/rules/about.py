@@ -323,17 +323,16 @@ def _level_marker(w: str) -> bool:
 # --- the unit ------------------------------------------------------------------------
 
 def _unit_source(doc: Document, m: Mention) -> str | None:
-    """text: the unit is written (also inside the numeral: 85%، يومين); default: a
-    currency word that an adjective could make another currency stands alone
-    (ليرة → SYP, not ليرة تركية); context: taken from the words around (بنسبة 3.5)."""
+    """text: the unit is written (also inside the numeral: 85%، يومين); context: taken
+    from the words around (بنسبة 3.5، العظمى 24، 99 ريال بدل 150), or an ambiguous
+    word settled by them or by the caller's region (الليرة التركية … 32.5 ليرة);
+    default: an ambiguous word read as the unit table's default (ليرة alone → SYP).
+    A rule that reads a unit written after the number knows which, and says it
+    (`rules.units.UnitHit.source`); the rest follows from where the unit is."""
     if m.unit is None:
         return None
-    if m.unit_span is not None:
-        i, j = doc.tokens_in(*m.unit_span)
-        hit = doc.phrase_at(i, doc.lex.unit_phrases)
-        if hit is not None and hit[1] == j and any(code != m.unit for _, code in hit[0].adjectives):
-            return "default"
-        return "text"
-    if "%" in doc.norm[m.start:m.end] or m.rule.endswith(".dual"):
+    if m.unit_source is not None:
+        return m.unit_source
+    if m.unit_span is not None or "%" in doc.norm[m.start:m.end] or m.rule.endswith(".dual"):
         return "text"
     return "context"

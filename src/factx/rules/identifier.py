@@ -66,9 +66,17 @@ def find_codes(doc: Document):
             code = m.group()
             if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
                 continue
+            if _amount_with_unit(doc.lex, code):
+                continue
             found = _identifier(doc, m.start(), m.end(), _digits_of(code))
             if found:
                 yield found
+
+
+def _amount_with_unit(lex, code: str) -> bool:
+    """43c، 250ml، 5mg: digits glued to a unit's Latin symbol are an amount, not a code."""
+    letters = code.lstrip("0123456789")
+    return letters != code and letters.isalpha() and ((letters,) in lex.unit_phrases or (letters,) in lex.unit_symbols)
 
 
 def find_phones(doc: Document):

@@ -9,8 +9,7 @@ from ..language import morphology
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
 from .nouns import entity_after
-from .qualifiers import qualifier_before
-from .units import unit_after
+from .units import cue_end, unit_after
 
 KINDS = (Kind("percent", quantity=True, nonnegative=True),)
 
@@ -32,13 +31,7 @@ def word(doc, cand: Candidate) -> Mention | None:
 
 def cue(doc, cand: Candidate) -> Mention | None:
     """ارتفع بنسبة 3.5، نسبة البطالة 12: a bare number after a percent cue."""
-    k = cand.i if cand.opener is None else cand.opener
-    if doc.tok_text(k - 1) in morphology.DETACHED:
-        k -= 1
-    q = qualifier_before(doc, k)
-    if q is not None:
-        k = q[1]
-    if doc.phrase_before(k, doc.lex.percent_cues, morphology.NO_ARTICLE) is None:
+    if doc.phrase_before(cue_end(doc, cand), doc.lex.percent_cues, morphology.NO_ARTICLE) is None:
         return None
     if unit_after(doc, cand.j) is not None or entity_after(doc, cand.j) is not None:
         return None

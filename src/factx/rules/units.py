@@ -1,16 +1,38 @@
 """Units and currencies written with a number: the words, codes and symbols of
-`data/units.toml` after the number (دولار، كم، كم2، KWD، ج.م), a currency
-adjective that refines them (ليرة تركية → TRY), and symbols before it ($5).
+`data/units.toml` after the number (دولار، كم، كم2، KWD، ج.م، سنت), an adjective
+that refines a currency word (ليرة تركية → TRY, دينار كويتي → KWD), a phrase that
+puts a temperature below zero (3 درجات تحت الصفر), and symbols or codes before
+the number ($5، USD 150). An ambiguous word alone (ليرة، درجة) is settled by
+`unit_context` from the text around it.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+from typing import NamedTuple
+
 from ..language import morphology
+from ..language.unit_table import Unit
 from ..text.document import Document
+from . import unit_context
+from .mention import Candidate, Mention, as_number
+from .qualifiers import qualifier_before
+from .unit_context import CONTEXT, TEXT
 
 
-def unit_after(doc: Document, j: int):
-    """A unit phrase or symbol starting at token j: (Unit, canonical code, end token).
+class UnitHit(NamedTuple):
+    """A unit read after a number: its table reading, the code it names here, the
+    token after it, how the code was chosen (unit_source), and a below-zero sign."""
+
+    unit: Unit
+    code: str | None
+    end: int
+    source: str = TEXT
+    negative: bool = False
+
+
+def unit_after(doc: Document, j: int) -> UnitHit | None:
+    """The unit phrase or symbol starting at token j, or None.
 
     Every quantity rule asks for the unit after its number; the answer is kept
     per document.
@@ -23,7 +45,16 @@ def unit_after(doc: Document, j: int):
         return hit
 
 
-def _unit_after(doc: Document, j: int):
+def unit_of(doc: Document, cand: Candidate) -> UnitHit | None:
+    """The unit of a candidate: written after it, or, for a range that writes it on its
+    first end only (من 10 دولارات إلى 20), that one (`rules.ranges`)."""
+    u = unit_after(doc, cand.j)
+    if u is None and "unit" in cand.extra:
+        return cand.extra["unit"][0]
+    return u
+
+
+def _unit_after(doc: Document, j: int) -> UnitHit | None:
     if j >= doc.n or doc.taken[j]:
         return None
     lex = doc.lex
@@ -32,28 +63,110 @@ def _unit_after(doc: Document, j: int):
         sym = doc.phrase_at(j, lex.unit_symbols)
         if sym is None or sym[0].kind == "percent":
             return None
-        return sym[0], sym[0].code, sym[1]
+        return UnitHit(sym[0], sym[0].code, sym[1])
     unit, end = hit
-    code = unit.code
-    if unit.adjectives:
-        adj = doc.word(end)
-        if adj is not None:
-            stem = morphology.strip_definite(adj)[1]
-            for form, c in unit.adjectives:
-                if stem == form or _feminine_of(stem, form) or _feminine_of(form, stem):
-                    code, end = c, end + 1
-                    break
-    return unit, code, end
+    code, source = unit.code, TEXT
+    adj = doc.phrase_at(end, lex.currency_adjectives) if len(unit.names) > 1 else None
+    if adj is not None and unit.code not in adj[0] and len(adj[0] & unit.names) == 1:
+        code, end = next(iter(adj[0] & unit.names)), adj[1]
+    elif adj is not None and unit.code in adj[0]:
+        end = adj[1]
+    elif unit.ambiguous:
+        code, source = unit_context.resolve(doc, unit, doc.toks[j].start)
+    bz = below_zero(doc, code, end) if not unit.negative else None
+    if bz is not None:
+        end, source = bz, CONTEXT if unit.ambiguous else source
+    return UnitHit(unit, code, end, source, unit.negative or bz is not None)
 
 
-def _feminine_of(word: str, base: str) -> bool:
-    """سورية is سوري with a feminine ending (the adjective agrees with ليرة)."""
-    return any(word == base + e for e in morphology.FEMININE_ENDINGS)
+def below_zero(doc: Document, code: str | None, k: int) -> int | None:
+    """The token after a below-zero phrase (تحت الصفر) at token k that can follow a
+    unit of `code`, or None."""
+    if code not in doc.lex.below_zero_units:
+        return None
+    hit = doc.phrase_at(k, doc.lex.below_zero)
+    return None if hit is None else hit[1]
 
 
 def symbol_before(doc: Document, i: int):
-    """A currency symbol written just before the digits ($100، US$ 5): (Unit, first token)."""
+    """A currency symbol or code written just before the digits ($100، US$ 5، USD 150):
+    (Unit, first token)."""
     hit = doc.phrase_before(i, doc.lex.unit_symbols)
     if hit is not None and hit[0].kind == "money":
         return hit
     return None
+
+
+def unit_mention(doc: Document, cand: Candidate, kind: str, u: UnitHit) -> Mention:
+    """The mention of `cand` with the unit `u` written after it: a sub-unit's value in
+    its main unit (10 سنتات = 0.10 USD), a temperature below zero negative."""
+    first_end = cand.extra.get("unit")
+    k = first_end[1] if first_end is not None and first_end[0] is u else cand.j
+    m = cand.mention(kind, unit=u.code, unit_span=doc.span_of(k, u.end))
+    m.unit_source = u.source
+    scale(m, cand, u.unit.factor(u.code) * (-1 if u.negative else 1))
+    return m
+
+
+def dual_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
+    """The mention of a dual unit noun of `kind` (يومين، دينارين، هللتين، درجتين تحت
+    الصفر): two of the unit, its code settled as after a number."""
+    u = cand.first.unit
+    if u is None or u.kind != kind:
+        return None
+    code, source = unit_context.resolve(doc, u, cand.start) if u.ambiguous else (u.code, TEXT)
+    m = cand.mention(kind, unit=code)
+    bz = below_zero(doc, code, cand.j)
+    if bz is not None:
+        m.unit_span, source = doc.span_of(cand.j, bz), CONTEXT if u.ambiguous else source
+    m.unit_source = source
+    scale(m, cand, u.factor(code) * (-1 if bz is not None else 1))
+    return m
+
+
+def cue_end(doc: Document, cand: Candidate) -> int:
+    """The token a cue before the candidate ends at (ارتفع بنسبة │نحو 3.5، العظمى │24):
+    before its range opener, a detached proclitic and a qualifier."""
+    k = cand.i if cand.opener is None else cand.opener
+    if doc.tok_text(k - 1) in morphology.DETACHED:
+        k -= 1
+    q = qualifier_before(doc, k)
+    return k if q is None else q[1]
+
+
+def carried_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
+    """A bare number after a substitution word (99 ريال بدل 150) with the unit of the
+    number before it, when that unit is of `kind`: its unit comes from the context."""
+    if cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    link = doc.phrase_before(cand.i, doc.lex.unit_carry_links, morphology.CONJUNCTIONS)
+    if link is None or link[1] == 0:
+        return None
+    prev = _unit_ending_at(doc, link[1])
+    if prev is None or prev.unit.kind != kind:
+        return None
+    m = cand.mention(kind, unit=prev.code)
+    m.unit_source = CONTEXT
+    scale(m, cand, prev.unit.factor(prev.code))
+    return m
+
+
+def _unit_ending_at(doc: Document, j: int) -> UnitHit | None:
+    """The unit read after an earlier number that ends just before token j (99 ريال │بدل):
+    the rules asked for it when they typed that number."""
+    for k in range(j - 1, max(-1, j - 1 - doc.lex.unit_phrases.max_words), -1):
+        hit = doc.unit_memo.get(k)
+        if hit is not None and hit.end == j:
+            return hit
+    return None
+
+
+def scale(m: Mention, cand: Candidate, factor: Fraction) -> None:
+    """Multiply the mention's value and bounds (exact, from the candidate's) by `factor`;
+    a negative factor swaps the bounds (2 إلى 5 تحت الصفر = −5 … −2)."""
+    if factor == 1:
+        return
+    vals = [None if x is None else x * factor for x in (cand.value, cand.low, cand.high)]
+    if factor < 0:
+        vals[1], vals[2] = vals[2], vals[1]
+    m.value, m.low, m.high = map(as_number, vals)

@@ -10,7 +10,9 @@ phrase or number is read across two of them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
@@ -18,6 +20,11 @@ from .normalize import NormText
 from .tokens import DIGITS, GLUED_MARK, GAP, PUNCT, WORD, Token, tokenize_windows
 
 _start_of = attrgetter("start")
+
+# One mark, not a run: "[.!?]+(?=\s)" backtracks through every run glued to a word
+# (quadratic). The pattern opens with a character class so that `re` skips to the
+# next candidate character in C (3x faster than "[.!?؟;؛](?=\s|$)|\n+").
+_SENTENCE_END_RE = re.compile(r"[.!?؟;؛\n](?:(?<=\n)\n*|(?=\s|$))")
 
 
 class Document:
@@ -41,10 +48,17 @@ class Document:
         self.taken = [False] * self.n
         #: the unit found after each token, as the rules asked for it (they ask often)
         self.unit_memo: dict = {}
+        #: the context words of the whole text (`rules.unit_context`), found on first need
+        self.unit_context: list | None = None
         self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
                         if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Normalised offsets where a sentence ends (after its final mark or line break)."""
+        return list(map(re.Match.end, _SENTENCE_END_RE.finditer(self.norm)))
 
     # --- tokens ---------------------------------------------------------------
     def word(self, k: int) -> str | None:
