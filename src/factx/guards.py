@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .language import morphology
-from .text.tokens import WORD
+from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue
 from .rules.registry import KINDS
 from .rules.units import unit_after
@@ -65,6 +65,21 @@ def not_homograph(doc, num) -> bool:
     if num.digits or num.j > num.i + 1 or num.stem not in doc.lex.homographs:
         return True
     return unit_after(doc, num.j) is not None
+
+
+def not_dual_naming_a_list(doc, num) -> bool:
+    """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
+    after it (numbers, or two nouns joined by و) counts nothing."""
+    if not num.dual_noun:
+        return True
+    nxt = doc.toks[num.j] if num.j < doc.n else None
+    if nxt is None:
+        return True
+    if nxt.kind == DIGITS:
+        return False
+    after = doc.word(num.j + 1)
+    return not (doc.word(num.j) is not None and after is not None and morphology.is_definite(doc.word(num.j))
+                and morphology.readings(after, morphology.WA_ARTICLE, frozenset(morphology.WA_ARTICLE)))
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -134,6 +149,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("weekday", not_weekday),
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
+    NumeralGuard("dual-list", not_dual_naming_a_list),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),

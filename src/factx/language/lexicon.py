@@ -94,6 +94,7 @@ CUES = Record(required={
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase())}),
     "entity": Record(required={k: _words() for k in (
         "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
+    "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
 })
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
@@ -331,11 +332,24 @@ class Lexicon:
         self.feminine_nouns = frozenset(map(nw, e["feminine"]))
         self.ranked_nouns = frozenset(map(nw, e["ranked"]))
         self.partitive = frozenset(map(nw, e["partitive"]))
+        #: the duals of counted nouns: dual form -> (singular, needs a genitive after it)
+        self.dual_nouns = _duals(k["dual"]["nouns"], k["dual"]["sound_plural_nouns"])
 
 
 def lexicon(variety: str | None = None, data_dir: str | None = None) -> Lexicon:
     """The lexicon of `variety` (None: Modern Standard Arabic), loaded once."""
     return _lexicon(variety, data_dir)
+
+
+def _duals(nouns, sound_plural_nouns) -> dict[str, tuple[str, bool]]:
+    """The dual forms of the counted nouns of cues.toml [dual] (morphology.dual_forms):
+    dual form -> (singular, whether it is a construct)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for words, oblique in ((nouns, True), (sound_plural_nouns, False)):
+        for w in map(nw, words):
+            for f, construct in morphology.dual_forms(w, oblique).items():
+                out.setdefault(f, (w, construct))
+    return out
 
 
 def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:

@@ -112,6 +112,23 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
     if du is not None:
         p, unit = du
         return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), unit=unit)
+    dn = dual_noun(doc.lex, t.text)
+    if dn is not None:
+        p, construct = dn
+        if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
+            return None
+        return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), dual_noun=True)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def dual_noun(lex, word: str) -> tuple[int, bool] | None:
+    """هدفين، والجرعتين، ركلتي → (prefix length, construct): the dual of a counted noun
+    (a construct dual takes no article)."""
+    for sp in morphology.splits(word):
+        hit = lex.dual_nouns.get(sp.stem)
+        if hit is not None and not (hit[1] and sp.definite):
+            return len(sp.prefix), hit[1]
     return None
 
 

@@ -56,6 +56,7 @@ class Numeral:
     percent_sign: bool = False
     sign_span: tuple[int, int] | None = None
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
+    dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)
     gender: str | None = None      # gender of the last unit word
     stem: str = ""                 # the first word without its proclitic ("" for digits)
 
