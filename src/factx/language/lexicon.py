@@ -62,6 +62,7 @@ NUMBERS = Record(required={
     **{k: v for k, v in _NUMBER_TABLES.items() if k != "teens"},
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
     "decimals": Record(required={"point": _words(), "of": _words(), "over": _words()}),
+    "signs": Record(required={"minus": _words()}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
@@ -91,7 +92,9 @@ QUALIFIERS = Record(required={
 CUES = Record(required={
     "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
-    "age": Record(required={"cues": _words(), "after": ListOf(Phrase())}),
+    "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
+                            "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
+                            "at_least": ListOf(Phrase())}),
     "entity": Record(required={k: _words() for k in (
         "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
     "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
@@ -203,6 +206,7 @@ class Lexicon:
         self.decimal_points = frozenset(map(nw, n["decimals"]["point"]))
         self.decimal_of = frozenset(map(nw, n["decimals"]["of"]))
         self.fraction_over = frozenset(map(nw, n["decimals"]["over"]))
+        self.minus_words = frozenset(map(nw, n["signs"]["minus"]))
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))
@@ -325,6 +329,10 @@ class Lexicon:
         self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))
         self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
+        self.age_before = Phrases((phrase_key(w), True) for w in k["age"]["before"])
+        self.age_ordinal_heads = frozenset(map(nw, k["age"]["ordinal_heads"]))
+        self.age_bounds = Phrases([*((phrase_key(w), "less_than") for w in k["age"]["less_than"]),
+                                   *((phrase_key(w), "at_least") for w in k["age"]["at_least"])])
         e = k["entity"]
         self.not_nouns = frozenset(map(nw, e["not_nouns"]))
         self.demonstratives = frozenset(map(nw, e["demonstratives"]))

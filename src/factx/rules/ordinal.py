@@ -40,6 +40,16 @@ def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
     return value, j
 
 
+def ordinal_at(doc: Document, k: int):
+    """The ordinal word at token k: (value, end token, definite, start offset), or None."""
+    w = doc.word(k)
+    sp = None if w is None else _ordinal_word(doc.lex, w)
+    if sp is None:
+        return None
+    value, j = _compound_end(doc, k, doc.lex.ordinals[sp.stem][0])
+    return value, j, sp.definite, doc.toks[k].start + len(sp.prefix)
+
+
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0

@@ -12,7 +12,8 @@ from .nouns import entity_after
 from .qualifiers import qualifier_before
 from .units import unit_after
 
-KINDS = (Kind("percent", quantity=True, nonnegative=True),)
+#: a percentage is negative where the text writes the sign (SPEC §3, §5.1: −3.5%)
+KINDS = (Kind("percent", quantity=True),)
 
 
 def sign(doc, cand: Candidate) -> Mention | None:
