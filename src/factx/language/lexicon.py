@@ -63,6 +63,7 @@ NUMBERS = Record(required={
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
     "decimals": Record(required={"point": _words(), "of": _words(), "over": _words()}),
     "signs": Record(required={"minus": _words()}),
+    "ratios": Record(required={"links": ListOf(Phrase())}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
@@ -207,6 +208,8 @@ class Lexicon:
         self.decimal_of = frozenset(map(nw, n["decimals"]["of"]))
         self.fraction_over = frozenset(map(nw, n["decimals"]["over"]))
         self.minus_words = frozenset(map(nw, n["signs"]["minus"]))
+        #: the token sequences that join two numbers into a ratio
+        self.ratio_links = frozenset(tuple(t.removeprefix(GLUED) for t in phrase_key(w)) for w in n["ratios"]["links"])
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))
