@@ -1,7 +1,7 @@
 """The Dask engine (`factx.dask`, ``factx extract --engine dask``) against the local run.
 
-One ``distributed.LocalCluster`` of 2 worker processes serves the module; the command
-is run against it with ``--scheduler``. The local run's output (bytes of -o, stderr,
+One ``distributed.LocalCluster`` of 2 worker processes (one thread each) serves the
+module; the command is run against it with ``--scheduler``. The local run's output (bytes of -o, stderr,
 exit code) is the reference for every case, bad documents and a killed worker included.
 """
 
@@ -11,12 +11,13 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import dask.bag as db
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 
 import factx.dask as fdask
 from factx import cli, parquet
@@ -27,11 +28,31 @@ from test_cli import ENV, FACTX, SEED_TEXT, SEEDS, run
 SMALL = "0.002"          # --partition-mb: 2 KB partitions, so files are split into many ranges
 
 
+# The cluster runs in a process of its own: a LocalCluster leaves multiprocessing's
+# resource tracker behind as a child of the process that started it, and other tests
+# check that the test process has no child left.
+CLUSTER = """
+import sys
+from distributed import LocalCluster
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()
+"""
+
+
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as c:
-        yield c
+    proc = subprocess.Popen([sys.executable, "-c", CLUSTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env=ENV)
+    try:
+        address = proc.stdout.readline().strip()
+        assert address.startswith("tcp://127.0.0.1:"), address
+        with Client(address) as c:
+            c.wait_for_workers(2, timeout=60)
+            yield c
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +134,15 @@ def test_parquet_from_the_engine_holds_the_local_records(client, corpus, tmp_pat
     assert (code, stderr) == local[:2]
     lines = local[2].decode("utf-8").splitlines()
     assert [cli._dumps(r) for _, _, r in parquet.read(tmp_path / "dask.parquet")] == lines
+
+
+def test_python_dash_m_factx_cli_runs_the_engine(client, tmp_path):
+    local = extract(SEEDS, out=tmp_path / "local.jsonl")
+    p = subprocess.run([sys.executable, "-m", "factx.cli", "extract", str(SEEDS), "--engine", "dask",
+                        "--scheduler", client.scheduler.address, "-o", str(tmp_path / "dask.jsonl")],
+                       capture_output=True, text=True, env=ENV, timeout=120)
+    assert (p.returncode, p.stderr) == local[:2]
+    assert (tmp_path / "dask.jsonl").read_bytes() == local[2]
 
 
 def test_usage_errors(tmp_path):

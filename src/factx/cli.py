@@ -703,4 +703,7 @@ def run_and_exit(argv: list[str] | None = None) -> NoReturn:
 
 
 if __name__ == "__main__":
-    run_and_exit()
+    # ``python -m factx.cli`` runs this file as __main__, a copy beside the module factx.cli;
+    # the Dask engine hands back factx.cli's classes, which only the module itself knows.
+    from factx.cli import run_and_exit as _run_module
+    _run_module()
