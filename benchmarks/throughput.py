@@ -187,22 +187,46 @@ def median_clis(configs: list[tuple], out_dir: Path, repeat: int) -> list[dict]:
     return results
 
 
+# The running cluster is started by a small process of its own, for the reason the
+# wrapper above exists: workers forked from this large process would count its memory
+# in their own peak RSS.
+_CLUSTER = """
+import sys
+from distributed import LocalCluster
+with LocalCluster(n_workers=int(sys.argv[1]), threads_per_worker=1, processes=True,
+                  dashboard_address=":0") as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()
+"""
+
+
+def _peak_rss_mib() -> float:
+    import resource
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
 def dask_clis(path: Path, out_dir: Path, workers: int, repeat: int) -> tuple[dict, dict, dict] | None:
     """The command with --engine dask on a local cluster it starts, and on a running
     cluster (--scheduler), interleaved with the built-in pool; None without the dask extra.
     The running cluster's workers report their peak RSS (``worker_max_rss_mib``)."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         return None
-    import resource
-
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as client:
-        pool, local, running = median_clis(
-            [(path, workers), (path, workers, ("--engine", "dask")),
-             (path, None, ("--engine", "dask", "--scheduler", cluster.scheduler_address))], out_dir, repeat)
-        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    cluster = subprocess.Popen([sys.executable, "-c", _CLUSTER, str(workers)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        address = cluster.stdout.readline().strip()
+        with Client(address) as client:
+            client.wait_for_workers(workers)
+            pool, local, running = median_clis(
+                [(path, workers), (path, workers, ("--engine", "dask")),
+                 (path, None, ("--engine", "dask", "--scheduler", address))], out_dir, repeat)
+            peaks = client.run(_peak_rss_mib)
+    finally:
+        cluster.stdin.close()
+        cluster.wait()
     running["client_max_rss_mib"] = running["max_rss_mib"]
     running["worker_max_rss_mib"] = max(peaks.values())
     running["max_rss_mib"] = max(running["max_rss_mib"], running["worker_max_rss_mib"])
