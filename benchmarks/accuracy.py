@@ -8,7 +8,13 @@ entity agreement on found quantities, exact span boundaries, non-quantities
 (dates, years, identifiers, ordinals) output as quantities, and every fact's
 `text == document[start:end]`.
 
-    python benchmarks/accuracy.py [--json OUT] [--errors]
+Then the peer suites (tests/peer_suites: Duckling, Recognizers-Text and NeMo
+Arabic suites, mapped to the SPEC by tests/peer_suites/runner.py): the score
+per gate of tests/peer_suites/thresholds.toml with its target and floor, per
+suite group, and the informative groups. --peer-failures lists every failing
+example, grouped by the phenomenon factx misreads (tests/peer_suites/categories.py).
+
+    python benchmarks/accuracy.py [--json OUT] [--errors] [--peer-failures]
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))   # the peer-suite runner lives beside its tests
 
 import factx  # noqa: E402
 from factx.models import QUANTITY_KINDS  # noqa: E402
+from peer_suites import categories, runner  # noqa: E402
 
 
 def _close(a, b) -> bool:
@@ -119,12 +127,56 @@ def score(gold_path: Path, seeds_dir: Path) -> tuple[dict, list[str]]:
     return report, errors
 
 
+def peer_scores() -> tuple[list[str], dict]:
+    """The peer-suite table (lines) and its figures (for --json)."""
+    by_group = runner.scores(runner.run())
+    head = f"{'peer suite gate / group':58s} {'correct':>7s} {'total':>5s} {'score':>6s} {'deliberate':>10s}"
+    lines = [head]
+    figures: dict = {"gates": {}, "groups": {}}
+
+    def row(name: str, s: runner.Score, indent: str) -> str:
+        return f"{indent}{name:{58 - len(indent)}s} {s.correct:7d} {s.total:5d} {s.rate:6.3f} {s.deliberate:10d}"
+
+    gated = set()
+    for gate in runner.gates():
+        s = runner.gate_score(gate, by_group)
+        lines.append(row(gate.title, s, "") + f"   target {gate.target:.2f} gap {max(0.0, gate.target - s.rate):.3f}"
+                     f" floor {gate.floor:.2f}")
+        figures["gates"][gate.name] = {"score": round(s.rate, 4), "correct": s.correct, "total": s.total,
+                                       "deliberate": s.deliberate, "target": gate.target, "floor": gate.floor}
+        for gid in gate.groups:
+            lines.append(row(gid, by_group[gid], "  "))
+            gated.add(gid)
+    lines.append("informative (not gated)")
+    for gid, s in sorted(by_group.items()):
+        if gid not in gated:
+            lines.append(row(gid, s, "  "))
+    for gid, s in by_group.items():
+        figures["groups"][gid] = {"score": round(s.rate, 4), "correct": s.correct, "total": s.total,
+                                  "deliberate": s.deliberate}
+    return lines, figures
+
+
+def peer_failures() -> list[str]:
+    """Every failing gated example, by category, largest category first."""
+    fails = [o for o in runner.run() if o.example.gated and not o.ok and o.convention is None]
+    lines = [f"{len(fails)} failing examples in the gated groups"]
+    for cat, outs in categories.categorise(fails):
+        lines += ["", f"[{len(outs)}] {cat.name}", f"    text:   {cat.phenomenon}", f"    factx:  {cat.instead}"]
+        for o in outs:
+            ex = o.example
+            lines.append(f"    {ex.group_id} {ex.ref} {ex.text!r}: want {ex.expect.describe()}; got {o.got}")
+    return lines
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=ROOT / "fixtures" / "seeds.jsonl")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--errors", action="store_true", help="list every disagreement")
+    ap.add_argument("--peer-failures", action="store_true",
+                    help="list every failing peer-suite example, grouped by phenomenon")
     args = ap.parse_args(argv)
     report, errors = score(args.gold, args.seeds)
     for k, v in report.items():
@@ -132,8 +184,14 @@ def main(argv=None) -> int:
     if args.errors:
         print()
         print("\n".join(errors))
+    lines, figures = peer_scores()
+    print()
+    print("\n".join(lines))
+    if args.peer_failures:
+        print()
+        print("\n".join(peer_failures()))
     if args.json:
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({**report, "peer_suites": figures}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

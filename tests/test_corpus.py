@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import factx
-from factx.numerals import find_numerals
+from factx import find_numerals
 
 CORPUS = Path(__file__).parent / "corpus"
 KIND_FILES = sorted(p for p in CORPUS.glob("*.toml") if p.stem != "numerals")

@@ -55,10 +55,9 @@ def test_noise_does_not_change_values(text, rnd: random.Random):
 
 
 def _mention_tuples(text: str, sparse: bool):
-    from factx.extract import _mentions
-    from factx.rules.base import Doc
+    from factx.extract import pipeline
     return [(m.kind, m.start, m.end, m.value, m.low, m.high, m.qualifier, m.unit, m.entity)
-            for m in _mentions(Doc(text, sparse=sparse))]
+            for m in pipeline().mentions(text, sparse=sparse)[1]]
 
 
 def test_windows_change_nothing_on_the_seeds():
@@ -79,18 +78,21 @@ def test_windows_change_nothing(text):
                  st.lists(arabicish, max_size=30).map("\n".join)))
 def test_piece_anchors_equal_the_regex_on_the_whole_text(text):
     """Anchors found piece by piece (cached) are exactly the regex's matches on the text."""
-    from factx.numerals.anchors import ANCHOR_RE, anchor_spans
+    from factx.language.lexicon import lexicon
+    from factx.numerals.anchors import anchor_finder
     from factx.text.normalize import normalize
     norm = normalize(text).norm
+    finder = anchor_finder(lexicon())
     for _ in range(2):                       # cold cache, then warm
-        assert list(anchor_spans(norm)) == [m.span() for m in ANCHOR_RE.finditer(norm)]
+        assert list(finder.spans(norm)) == [m.span() for m in finder.regex.finditer(norm)]
 
 
 @given(st.text(alphabet="aZq09/-_.ب ،", max_size=300))
 def test_codes_found_in_latin_runs_are_all_codes(text):
     """Looking for codes only in runs holding a Latin letter finds what a scan of the
     whole text finds (every code has a Latin letter)."""
-    from factx.rules.base import Doc
+    from factx.language.lexicon import lexicon
+    from factx.numerals.scan import read_document
     from factx.rules.identifier import _CODE_RE, _latin_runs
 
     def is_code(s):
@@ -100,35 +102,29 @@ def test_codes_found_in_latin_runs_are_all_codes(text):
                for m in _CODE_RE.finditer(text, a, b) if is_code(m.group())]
     assert in_runs == everywhere
     # in a real document only the windows around anchors are searched
-    doc = Doc(text)
+    doc = read_document(text, lexicon())
     in_windows = [m.span() for a, b in _latin_runs(doc.norm, doc.windows)
                   for m in _CODE_RE.finditer(doc.norm, a, b) if is_code(m.group())]
     assert in_windows == [m.span() for m in _CODE_RE.finditer(doc.norm) if is_code(m.group())]
 
 
-def test_extract_leaves_the_cyclic_gc_as_it_found_it(monkeypatch):
-    """extract pauses the cyclic collector while it runs, and only then."""
+def test_extract_leaves_the_cyclic_gc_alone(monkeypatch):
+    """A library call must not touch the interpreter's global state: the cyclic
+    garbage collector is neither switched off nor on, whatever state it is in."""
     import gc
-    import sys
-    assert gc.isenabled()
-    assert factx.extract("قتل 3 أشخاص") and gc.isenabled()
-    gc.disable()
-    try:
-        factx.extract("قتل 3 أشخاص")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    module = sys.modules["factx.extract"]
 
-    def boom(doc):
-        assert not gc.isenabled()
-        raise RuntimeError("boom")
-    monkeypatch.setattr(module, "_mentions", boom)
-    try:
-        factx.extract("قتل 3 أشخاص")
-    except RuntimeError:
-        pass
-    assert gc.isenabled()
+    def refuse():
+        raise AssertionError("extract switched the garbage collector")
+    for state in (True, False):
+        (gc.enable if state else gc.disable)()
+        monkeypatch.setattr(gc, "disable", refuse)
+        monkeypatch.setattr(gc, "enable", refuse)
+        try:
+            assert factx.extract("قتل 3 أشخاص") and factx.extract_records("قتل 3 أشخاص")
+            assert gc.isenabled() is state
+        finally:
+            monkeypatch.undo()
+            gc.enable()
 
 
 def _records_match_facts(text: str) -> None:

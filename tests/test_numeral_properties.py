@@ -39,8 +39,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factx.numerals import find_numerals
-from factx.numerals.verbalize import MAX, to_digits, to_words
+from factx import find_numerals
+from verbalize import MAX, to_digits, to_words
 from factx.text.normalize import _ONE_TO_ONE, _map_one_to_one, normalize
 
 COMBOS = [("m", "nom"), ("m", "acc"), ("f", "nom"), ("f", "acc")]

@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, strategies as st
 from pydantic import ValidationError
 
-from factx.lexicon import UNIT_CODES
-from factx.models import KINDS, QUALIFIERS, Fact
+from factx.models import KINDS, QUALIFIERS, UNIT_CODES, Fact
 from factx.schema import SCHEMA_DIALECT, dumps_schema, fact_json_schema, schema_problems
 
 ROOT = Path(__file__).resolve().parents[1]

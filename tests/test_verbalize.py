@@ -1,4 +1,4 @@
-"""Tests of the verbaliser `factx.numerals.verbalize` (number → Arabic words, digits).
+"""Tests of the verbaliser `tests/verbalize.py` (number → Arabic words, digits).
 
 The oracle: num2words
 =====================
@@ -69,7 +69,7 @@ import re
 
 import pytest
 
-from factx.numerals.verbalize import MAX, to_digits, to_words
+from verbalize import MAX, to_digits, to_words
 
 num2words = pytest.importorskip("num2words").num2words
 
@@ -367,6 +367,6 @@ def test_num2words_still_wrong(n, theirs, ours):
 def test_docstring_examples():
     import doctest
 
-    import factx.numerals.verbalize as module
+    import verbalize as module
 
     assert doctest.testmod(module).failed == 0

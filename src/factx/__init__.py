@@ -7,15 +7,18 @@
 
 from typing import TYPE_CHECKING
 
-from .extract import InvalidFactError, UnknownKindError, extract, extract_records
+from .extract import (InvalidFactError, UnknownKindError, UnknownVarietyError, extract, extract_records,
+                      find_numerals)
+from .language.lexicon import VARIETIES
+from .language.tables import LanguageDataError
 from .record import QUANTITY_KINDS
 
 if TYPE_CHECKING:
     from .models import Fact, Span
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_records", "Fact", "Span", "QUANTITY_KINDS", "UnknownKindError",
-           "InvalidFactError", "__version__"]
+__all__ = ["extract", "extract_records", "find_numerals", "Fact", "Span", "QUANTITY_KINDS", "VARIETIES",
+           "UnknownKindError", "UnknownVarietyError", "InvalidFactError", "LanguageDataError", "__version__"]
 
 
 def __getattr__(name: str):

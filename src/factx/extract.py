@@ -1,37 +1,27 @@
-"""The extraction pipeline: text → normalised tokens → numerals → typed facts.
-
-Order matters and is the whole design:
-1. calendar and shape rules first (dates, times, codes, phone numbers): they
-   take their tokens, so a year or a day can never be read as a count;
-2. numerals are read on what is left;
-3. each numeral is tried as a non-quantity (identifier, year, definite-digit
-   ordinal), then paired into ranges, then typed by the quantity rules in
-   order percent → money → measure → duration/age → count;
-4. ordinal words are read last, on tokens no quantity has taken;
-5. qualifiers attach to the quantity they bound; spans map to the original.
+"""The library's entry points: text in, validated fact records out.
 
 `extract` gives pydantic `Fact` records; `extract_records` gives the same
 records as plain dicts, without loading pydantic (what the command line
-writes). Both come from one pipeline and are checked by the same §3 rules.
+writes). Both run one `pipeline.Pipeline` (for the variety asked for) and map
+its mentions back to the original text; every record passes the same checks
+(`record.record_problems`: closed lists and SPEC §3) before it is returned.
 """
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .numerals.scan import scan
-from .record import KINDS, NONNEGATIVE_KINDS, value_problems
-from .rules import count, date, duration, identifier, measure, money, ordinal, percent, ranges
-from .rules.base import Candidate, Doc, Mention, qualifier_after, qualifier_before
+from .language.lexicon import VARIETIES, lexicon
+from .pipeline import Pipeline
+from .record import KINDS, record_problems
 
 if TYPE_CHECKING:
     from .models import Fact
+    from .numerals.scan import FoundNumeral
 
-_QUANTITY_RULES = (percent.match, money.match, measure.match, duration.match, count.match)
 # One mark, not a run: "[.!?]+(?=\s)" backtracks through every run glued to a word
 # (quadratic). The pattern opens with a character class so that `re` skips to the
 # next candidate character in C (3x faster than "[.!?؟;؛](?=\s|$)|\n+").
@@ -42,93 +32,41 @@ class UnknownKindError(ValueError):
     """Raised when `kinds` names a kind that does not exist."""
 
 
+class UnknownVarietyError(ValueError):
+    """Raised when `variety` names a variety factx has no tables for."""
+
+
 class InvalidFactError(RuntimeError):
     """An extraction rule produced a record that breaks SPEC §3 (a bug in factx)."""
 
 
-def _attach_qualifier(doc: Doc, cand: Candidate, m: Mention) -> None:
-    if cand.qualifier == "range":
-        if cand.opener is not None:
-            m.qualifier_span = doc.span_of(cand.opener, cand.opener + 1)
-        return
-    hit = qualifier_before(doc, cand.i if cand.opener is None else cand.opener)
-    if hit is not None:
-        q, k = hit
-        m.qualifier, m.qualifier_span = q, doc.span_of(k, cand.i)
-        return
-    for j in (cand.j, _after_unit(doc, m, cand.j)):
-        hit = qualifier_after(doc, j)
-        if hit is not None:
-            m.qualifier, m.qualifier_span = hit[0], doc.span_of(j, hit[1])
-            return
+@lru_cache(maxsize=None)
+def pipeline(variety: str | None = None) -> Pipeline:
+    """The pipeline of `variety` (None: Modern Standard Arabic), built once."""
+    if variety is not None and variety not in VARIETIES:
+        raise UnknownVarietyError(f"unknown variety {variety!r}; known: {', '.join(VARIETIES)}")
+    return Pipeline(lexicon(variety))
 
 
-def _after_unit(doc: Doc, m: Mention, j: int) -> int:
-    end = m.unit_span[1] if m.unit_span else (m.entity[1] if m.entity else None)
-    return doc.token_at(end) if end is not None else j
-
-
-def _mentions(doc: Doc) -> list[Mention]:
-    out: list[Mention] = []
-    out += date.find_dates(doc)
-    out += date.find_times(doc)
-    out += identifier.find_patterns(doc)
-    out += ordinal.find_compounds(doc)
-    nums = scan(doc.nt, doc.toks, doc.blocked, doc.anchors)
-    taken = list(doc.blocked)
-    quantities = []
-    for num in nums:
-        for k in range(num.i, num.j):
-            taken[k] = True
-        m = (identifier.match(doc, num) or date.match_year(doc, num) or ordinal.match_digits(doc, num)
-             or ordinal.match_definite_cardinal(doc, num))
-        if m is not None:
-            out.append(m)
-        else:
-            quantities.append(num)
-    for cand in ranges.candidates(doc, quantities):
-        for rule in _QUANTITY_RULES:
-            m = rule(doc, cand)
-            if m is not None:
-                break
-        else:
-            continue
-        if m.kind in NONNEGATIVE_KINDS and not _unsign(cand, m):
-            continue
-        _attach_qualifier(doc, cand, m)
-        if m.unit_span:
-            for k in range(*doc.tokens_in(*m.unit_span)):
-                taken[k] = True
-        out.append(m)
-    out += ordinal.find_words(doc, taken)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
-
-
-def _unsign(cand: Candidate, m: Mention) -> bool:
-    """Counts and percents are never negative: a '-' before them is a dash, not a sign.
-
-    Returns False when the mention does not survive (a range that is no longer ordered).
-    """
-    if cand.first.sign_span is None:
-        return True
-    m.start = cand.first.sign_span[1]
-    if isinstance(m.value, (int, float)):
-        m.value = abs(m.value)
-    if isinstance(m.low, (int, float)):
-        m.low = abs(m.low)
-    return m.low is None or m.high is None or m.low < m.high
+def find_numerals(text: str, variety: str | None = None) -> list[FoundNumeral]:
+    """Every numeral in `text` with its exact value (`fractions.Fraction`) and
+    original-text span: the numeral reader and its guards, without typing."""
+    from .numerals.scan import read_numerals
+    p = pipeline(variety)
+    return read_numerals(text, p.lex, p._keep_numeral)
 
 
 def _sentence_bounds(norm: str) -> list[int]:
     return list(map(re.Match.end, _SENTENCE_END_RE.finditer(norm)))
 
 
-def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None) -> list[Fact]:
+def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None,
+            variety: str | None = None) -> list[Fact]:
     """Every numeric mention in `text`, in order, as validated `Fact` records.
 
-    `kinds` restricts the output to those kinds (default: all). Spans are
-    offsets into `text` exactly as given.
+    `kinds` restricts the output to those kinds (default: all); `variety`
+    (``"eg"``, ``"lev"``, ``"gulf"``, ``"maghreb"``) reads the variety's number
+    words and currency defaults too. Spans are offsets into `text` exactly as given.
     """
     from .models import Fact, Span, trusted       # pydantic is loaded by the first call, not by import
 
@@ -138,14 +76,15 @@ def extract(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = 
     def make_fact(values: dict) -> Fact:
         return trusted(Fact, values)
 
-    return _extract(text, doc_id, kinds, make_span, make_fact)
+    return _extract(text, doc_id, kinds, variety, make_span, make_fact)
 
 
-def extract_records(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None) -> list[dict]:
+def extract_records(text: str, doc_id: str | None = None, kinds: Iterable[str] | None = None,
+                    variety: str | None = None) -> list[dict]:
     """The facts of `extract` as plain dicts (spans as ``{"start", "end"}`` dicts),
     keys in the order of `Fact`'s fields: ready for ``json.dumps``, and no
-    pydantic. Each has passed the same §3 checks as a `Fact`."""
-    return _extract(text, doc_id, kinds, _span_dict, _same)
+    pydantic. Each has passed the same checks as a `Fact`."""
+    return _extract(text, doc_id, kinds, variety, _span_dict, _same)
 
 
 def _span_dict(start: int, end: int) -> dict:
@@ -156,7 +95,7 @@ def _same(values: dict) -> dict:
     return values
 
 
-def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None,
+def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None, variety: str | None,
              make_span: Callable[[int, int], Any], make_record: Callable[[dict], Any]) -> list:
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, got {type(text).__name__}")
@@ -166,40 +105,18 @@ def _extract(text: str, doc_id: str | None, kinds: Iterable[str] | None,
         unknown = wanted - set(KINDS)
         if unknown:
             raise UnknownKindError(f"unknown kind(s): {', '.join(sorted(unknown))}; known: {', '.join(KINDS)}")
-    with _cyclic_gc_paused():
-        return _records(text, doc_id, wanted, make_span, make_record)
+    return _records(text, doc_id, wanted, pipeline(variety), make_span, make_record)
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector for one extraction.
-
-    Extraction makes many small objects and no reference cycles, so reference
-    counting frees all of it; but each full pass of the cyclic collector walks
-    every live object, and on one large document (its tokens and thousands of
-    records) those passes made time grow faster than the input (x8 input: 1.39x
-    the time per character). The collector is switched back on afterwards only
-    if it was on before, so a caller's own choice stands.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _records(text: str, doc_id: str | None, wanted: set[str] | None,
+def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipeline,
              make_span: Callable[[int, int], Any], make_record: Callable[[dict], Any]) -> list:
-    doc = Doc(text)
-    mentions = _mentions(doc)
+    doc, mentions = pipe.mentions(text)
     if not mentions:
         return []
     bounds = _sentence_bounds(doc.norm)
     norm = doc.norm
     spans = _Spans(doc.nt, make_span)
+    unit_codes = pipe.lex.unit_codes
     out = []
     b = 0
     for m in mentions:
@@ -230,7 +147,7 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None,
             "entity_norm": None, "predicate": None, "predicate_span": None, "change": None,
             "unit_source": None,
         }
-        problems = value_problems(values)
+        problems = record_problems(values, unit_codes)
         if problems:
             raise InvalidFactError(f"{problems[0]} (rule {m.rule}, text {text[s:e]!r}): please report this input")
         out.append(make_record(values))

@@ -13,9 +13,12 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .lexicon import UNIT_CODES
+from .language.lexicon import lexicon
 from .record import (KINDS, NONNEGATIVE_KINDS, QUALIFIERS, QUANTITY_KINDS, Change, Kind,  # noqa: F401
-                     Qualifier, UnitSource, slice_problems, value_problems)
+                     Qualifier, UnitSource, closed_list_problems, slice_problems, value_problems)
+
+#: the unit codes of the unit table (Modern Standard Arabic's; varieties add none)
+UNIT_CODES = lexicon().unit_codes
 
 Number = Union[int, float]
 
@@ -75,14 +78,7 @@ class Fact(BaseModel):
         """Check the closed lists first, so that their errors name the record too."""
         if not isinstance(data, dict):
             return data
-        problems = []
-        if "kind" in data and data["kind"] not in KINDS:
-            problems.append(f"[kind-closed-list] unknown kind {data['kind']!r}")
-        if "qualifier" in data and data["qualifier"] not in QUALIFIERS:
-            problems.append(f"[qualifier-closed-list] unknown qualifier {data['qualifier']!r}")
-        unit = data.get("unit")
-        if unit is not None and unit not in UNIT_CODES:
-            problems.append(f"[unit-closed-list] unknown unit {unit!r}")
+        problems = closed_list_problems(data, UNIT_CODES)
         for name in ("value", "low", "high"):
             if isinstance(data.get(name), bool):
                 problems.append(f"[value-type] {name} is a boolean, not a number")

@@ -1,7 +1,10 @@
 """The fact record as plain data: its closed lists and the checks of SPEC §3.
 
-Nothing here needs pydantic, so the command line can extract and check
-records without loading it (a tenth of a second at every start). `models`
+The kinds come from the rule registry (each kind module declares its own);
+the units from the unit table. `record_problems` is the one check every path
+runs — the library, the command line and `factx validate` — so all three
+accept and reject the same records. Nothing here needs pydantic, so the
+command line can extract and check records without loading it; `models`
 builds the pydantic `Fact` on these lists and checks.
 """
 
@@ -13,10 +16,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, Literal
 
-Kind = Literal[
-    "count", "percent", "money", "measure", "duration", "age",
-    "ordinal", "date", "time", "identifier",
-]
+from .rules.registry import KINDS as _KINDS
+
+Kind = Literal[tuple(k.name for k in _KINDS)]
 Qualifier = Literal[
     "exact", "approximately", "more_than", "at_least", "less_than",
     "at_most", "range", "vague",
@@ -29,8 +31,9 @@ KINDS: tuple[str, ...] = Kind.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
 CHANGES: tuple[str, ...] = Change.__args__
 UNIT_SOURCES: tuple[str, ...] = UnitSource.__args__
-QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "duration", "age"})
-NONNEGATIVE_KINDS = frozenset({"count", "percent"})
+QUANTITY_KINDS = frozenset(k.name for k in _KINDS if k.quantity)
+NONNEGATIVE_KINDS = frozenset(k.name for k in _KINDS if k.nonnegative)
+CALENDARS = ("gregorian", "hijri")
 
 _DATE_RE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 _TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})")
@@ -38,6 +41,30 @@ _TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-
 
 def _finite(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def closed_list_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
+    """The fields of `r` outside their closed lists, each as ``[rule] message`` (a
+    missing field is not this check's business)."""
+    out = []
+    if "kind" in r and r["kind"] not in KINDS:
+        out.append(f"[kind-closed-list] unknown kind {r['kind']!r}")
+    if "qualifier" in r and r["qualifier"] not in QUALIFIERS:
+        out.append(f"[qualifier-closed-list] unknown qualifier {r['qualifier']!r}")
+    unit = r.get("unit")
+    if unit is not None and unit not in unit_codes:
+        out.append(f"[unit-closed-list] unknown unit {unit!r}")
+    for name, allowed in (("calendar", CALENDARS), ("change", CHANGES), ("unit_source", UNIT_SOURCES)):
+        v = r.get(name)
+        if v is not None and v not in allowed:
+            out.append(f"[{name.replace('_', '-')}-closed-list] unknown {name} {v!r}")
+    return out
+
+
+def record_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
+    """Every rule `r` breaks without its document: closed lists, then SPEC §3."""
+    out = closed_list_problems(r, unit_codes)
+    return out or value_problems(r)
 
 
 def value_problems(r: Mapping[str, Any]) -> list[str]:

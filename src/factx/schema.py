@@ -23,8 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .lexicon import UNIT_CODES
-from .models import KINDS, NONNEGATIVE_KINDS, QUANTITY_KINDS, Fact, source_problems
+from .models import KINDS, NONNEGATIVE_KINDS, QUANTITY_KINDS, UNIT_CODES, Fact, source_problems
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "urn:factx:schema:fact"

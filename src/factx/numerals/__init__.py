@@ -1,6 +1,6 @@
-"""Numeral reading: digits (`digits`), number words (`words`), and the scanner (`scan`)."""
+"""Numeral reading: digits, number words, and the anchors where a number can start."""
 
-from .scan import FoundNumeral, find_numerals, scan
+from .scan import FoundNumeral, read_document, read_numerals, scan
 from .words import Numeral
 
-__all__ = ["find_numerals", "FoundNumeral", "Numeral", "scan"]
+__all__ = ["FoundNumeral", "Numeral", "read_document", "read_numerals", "scan"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate, compress
 
-from .. import lexicon as L
+from ..language import morphology
 from ..text.tokens import ARABIC_LETTERS
 
 #: words of context kept on each side of an anchor (qualifiers, units, nouns, dates)
@@ -40,32 +40,49 @@ def _trie_regex(words) -> str:
     return walk(root)
 
 
-#: the first words of two-word month names (كانون الثاني، ذي القعدة، ربيع الأول): never
-#: written with the article, so they anchor only without it (الذي "which" and الربيع
-#: "spring" were a tenth of all anchors in the seeds, and never a mention)
-_MONTH_STARTERS = frozenset(p[0] for p in L.MONTHS if len(p) > 1) - {p[0] for p in L.MONTHS if len(p) == 1}
+class AnchorFinder:
+    """The anchor regex of one lexicon, with its cache of space-separated pieces."""
+
+    def __init__(self, lex):
+        # the first words of two-word month names (كانون الثاني، ذي القعدة، ربيع الأول) are
+        # never written with the article, so they anchor only without it (الذي "which" and
+        # الربيع "spring" were a tenth of all anchors in the seeds, and never a mention)
+        starters = frozenset(p[0] for p in lex.months if len(p) > 1) - {p[0] for p in lex.months if len(p) == 1}
+        words = set(lex.number_words) | set(lex.ordinals) | set(lex.group_fractions) | set(lex.teen_tens)
+        words |= {p[0] for p in lex.months}
+        words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
+        words = {w for w in words if w} - starters
+        any_clitic = _trie_regex(p.form for p in morphology.PROCLITICS)
+        no_article = _trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)
+        self.regex = re.compile(
+            r"[0-9]+|[%#$€£]"
+            rf"|(?<![{ARABIC_LETTERS}])(?:(?:{any_clitic})?{_trie_regex(words)}"
+            rf"|(?:{no_article})?{_trie_regex(starters)})"
+            rf"(?:{'|'.join(morphology.PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
+        self.pieces = _PieceAnchors(self.regex)
+
+    def spans(self, norm: str) -> Iterator[tuple[int, int]]:
+        """Every match of the anchor regex in `norm`, in order, as (start, end).
+
+        No anchor contains a space and the regex looks around only for letters,
+        so the matches of the text are the matches of its space-separated pieces.
+        A news archive repeats its words, so each distinct piece goes through the
+        regex once and the rest is C-speed list work (split, map, accumulate):
+        less than half the cost of running the regex over the whole text.
+        """
+        pieces = norm.split(" ")
+        found = list(map(self.pieces.__getitem__, pieces))         # a miss calls __missing__
+        lengths = list(accumulate(map(len, pieces), initial=0))    # piece i starts at lengths[i] + i
+        for i in compress(range(len(pieces)), found):
+            p = lengths[i] + i
+            for a, b in found[i]:
+                yield p + a, p + b
 
 
-def _anchor_words() -> set[str]:
-    words = set(L.NUMBER_WORDS) | set(L.ORDINALS) | set(L.GROUP_FRACTIONS) | set(L.TEEN_TENS)
-    words |= {p[0] for p in L.MONTHS}
-    words |= {p[0] for p, u in L.UNIT_PHRASES.items() if u.dual}
-    return {w for w in words if w} - _MONTH_STARTERS
-
-
-_ANY_CLITIC = _trie_regex(p for p, _ in L.PROCLITICS)
-_NO_ARTICLE = _trie_regex(p for p, definite in L.PROCLITICS if not definite)
-ANCHOR_RE = re.compile(
-    r"[0-9]+|[%#$€£]"
-    rf"|(?<![{ARABIC_LETTERS}])(?:(?:{_ANY_CLITIC})?{_trie_regex(_anchor_words())}"
-    rf"|(?:{_NO_ARTICLE})?{_trie_regex(_MONTH_STARTERS)})"
-    rf"(?:{'|'.join(L.PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")
-
-
-@lru_cache(maxsize=65536)
-def is_anchor_word(word: str) -> bool:
-    """Could this word (with its clitics) start or carry a mention? Cached per spelling."""
-    return ANCHOR_RE.fullmatch(word) is not None
+@lru_cache(maxsize=None)
+def anchor_finder(lex) -> AnchorFinder:
+    """The anchor finder of `lex`, built once per lexicon."""
+    return AnchorFinder(lex)
 
 
 class _PieceAnchors(dict):
@@ -77,8 +94,12 @@ class _PieceAnchors(dict):
 
     LIMIT, LONGEST = 300_000, 64
 
+    def __init__(self, regex):
+        super().__init__()
+        self.regex = regex
+
     def __missing__(self, piece: str) -> tuple[tuple[int, int], ...]:
-        found = tuple(m.span() for m in ANCHOR_RE.finditer(piece))
+        found = tuple(m.span() for m in self.regex.finditer(piece))
         if len(piece) <= self.LONGEST:
             if len(self) >= self.LIMIT:
                 self.clear()
@@ -86,34 +107,13 @@ class _PieceAnchors(dict):
         return found
 
 
-_PIECE_ANCHORS = _PieceAnchors()
-
-
-def anchor_spans(norm: str) -> Iterator[tuple[int, int]]:
-    """Every match of ANCHOR_RE in `norm`, in order, as (start, end).
-
-    No anchor contains a space and the regex looks around only for letters,
-    so the matches of the text are the matches of its space-separated pieces.
-    A news archive repeats its words, so each distinct piece goes through the
-    regex once and the rest is C-speed list work (split, map, accumulate):
-    less than half the cost of running the regex over the whole text.
-    """
-    pieces = norm.split(" ")
-    found = list(map(_PIECE_ANCHORS.__getitem__, pieces))      # a miss calls __missing__
-    lengths = list(accumulate(map(len, pieces), initial=0))    # piece i starts at lengths[i] + i
-    for i in compress(range(len(pieces)), found):
-        p = lengths[i] + i
-        for a, b in found[i]:
-            yield p + a, p + b
-
-
-def find_anchors(norm: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Start offsets of every anchor of `norm`, and the ``[start, end)`` windows of
-    context around them (overlapping windows merged)."""
+def find_anchors(norm: str, lex) -> tuple[list[int], list[tuple[int, int]]]:
+    """Start offsets of every anchor of `norm` for lexicon `lex`, and the
+    ``[start, end)`` windows of context around them (overlapping windows merged)."""
     starts: list[int] = []
     windows: list[tuple[int, int]] = []
     first = last = -1                    # the open window: its first anchor start, last anchor end
-    for a, b in anchor_spans(norm):
+    for a, b in anchor_finder(lex).spans(norm):
         starts.append(a)
         if first >= 0 and a - CONTEXT_CHARS_BEFORE <= last + CONTEXT_CHARS_AFTER:
             last = max(last, b)          # its context overlaps the open window's

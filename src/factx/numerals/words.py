@@ -11,17 +11,27 @@ Units come before tens (خمسة وعشرون), hundreds before both, scales dec
 A word that does not fit the grammar ends the number, so "بين عشرة وعشرين"
 is two numbers, not thirty. Fractions join scales (نصف مليون، مليون ونصف،
 ثلاثة ملايين ونصف المليون); vague plurals take a plural scale (عشرات الآلاف).
+
+`read_number` reads one number: `_first` reads its first part (the parts are
+the word roles of `WordClass`), then `_Sum.extend` adds the parts joined to it
+one at a time, each by its own small rule.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
-from .. import lexicon as L
-from ..text.tokens import DIGITS, PUNCT, WORD, Split, Token, splits
+from ..language import morphology
+from ..language.morphology import Split
+from ..text.tokens import DIGITS, PUNCT, WORD, Token
 from .digits import read_digits
+
+# the roles a number word plays in the grammar (`WordClass.role`)
+UNIT, TEEN_UNIT, TEN, HUNDRED, SCALE = "unit", "teen_unit", "ten", "hundred", "scale"
+FRACTION, VAGUE, FRACTION_PLURAL, NAYYIF = "fraction", "vague", "fraction_plural", "nayyif"
 
 
 @dataclass(slots=True)
@@ -45,314 +55,421 @@ class Numeral:
     fraction: bool = False         # a bare fraction word (نصف، ثلث …) with no scale
     percent_sign: bool = False
     sign_span: tuple[int, int] | None = None
-    unit: L.Unit | None = None     # a dual unit noun read as "two" (يومين)
+    unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
     gender: str | None = None      # gender of the last unit word
+    stem: str = ""                 # the first word without its proclitic ("" for digits)
 
 
-# --- word classification ------------------------------------------------------
+class WordClass(NamedTuple):
+    """What a (clitic-free) number word is to the grammar."""
 
-def classify(stem: str):
-    """The grammatical category of a (clitic-free) word, or None."""
-    if stem in L.UNITS:
-        return ("unit",) + L.UNITS[stem]
-    if stem in L.TENS:
-        return ("ten", L.TENS[stem])
-    if stem in L.HUNDREDS:
-        return ("hundred", L.HUNDREDS[stem])
-    if stem in L.SCALES:
-        return ("scale",) + L.SCALES[stem]
-    if stem in L.TEEN_UNITS:
-        return ("teen_unit", L.TEEN_UNITS[stem])
-    if stem in L.FRACTIONS:
-        return ("fraction", L.FRACTIONS[stem])
-    if stem in L.VAGUE:
-        return ("vague",) + L.VAGUE[stem]
-    if stem in L.FRACTION_PLURALS:
-        return ("fraction_plural", L.FRACTION_PLURALS[stem])
-    if stem in L.NAYYIF:
-        return ("nayyif",)
+    role: str
+    value: Fraction
+    gender: str | None = None      # units: m (ثلاثة) or f (ثلاث)
+    number: str | None = None      # scales: sg, du, pl, sg_or_du
+    high: Fraction | None = None   # vague words: the upper bound (value is the lower)
+
+
+@lru_cache(maxsize=65536)
+def classify(lex, stem: str) -> WordClass | None:
+    """The role of a clitic-free word in number grammar, or None."""
+    if stem in lex.units:
+        v, g = lex.units[stem]
+        return WordClass(UNIT, Fraction(v), gender=g)
+    if stem in lex.tens:
+        return WordClass(TEN, Fraction(lex.tens[stem]))
+    if stem in lex.hundreds:
+        return WordClass(HUNDRED, Fraction(lex.hundreds[stem]))
+    if stem in lex.scales:
+        v, number = lex.scales[stem]
+        return WordClass(SCALE, Fraction(v), number=number)
+    if stem in lex.teen_units:
+        return WordClass(TEEN_UNIT, Fraction(lex.teen_units[stem]))
+    if stem in lex.fractions:
+        return WordClass(FRACTION, lex.fractions[stem])
+    if stem in lex.vague:
+        low, high = lex.vague[stem]
+        return WordClass(VAGUE, Fraction(low), high=Fraction(high))
+    if stem in lex.fraction_plurals:
+        return WordClass(FRACTION_PLURAL, lex.fraction_plurals[stem])
+    if stem in lex.nayyif:
+        return WordClass(NAYYIF, Fraction(0))
     return None
 
 
 @lru_cache(maxsize=65536)
-def word_reading(word: str, allow: str = "any"):
-    """(split, category) for a word, trying the bare word before proclitic splits.
-
-    `allow` limits the proclitics: "any" for a number's first word, "conj"
-    for a later component (it must carry the conjunction و, optionally with
-    ال: وأحد is و + أحد even though it normalises like واحد), "al" for a
-    scale after a vague word or fraction (الآلاف، المليون), "none".
-    """
-    for sp in splits(word):
-        if allow == "none" and sp.prefix:
-            continue
-        if allow == "conj" and sp.prefix not in ("و", "وال"):
-            continue
-        if allow == "al" and sp.prefix not in ("", "ال"):
-            continue
-        cat = classify(sp.stem)
+def word_reading(lex, word: str, allowed: frozenset = morphology.ANY,
+                 required: frozenset = morphology.NOTHING) -> tuple[Split, WordClass] | None:
+    """(split, class) of a number word, trying the bare word before proclitic splits
+    whose proclitic is made of `allowed` parts and holds the `required` ones."""
+    for sp in morphology.readings(word, allowed, required):
+        cat = classify(lex, sp.stem)
         if cat is not None:
             return sp, cat
     return None
 
 
-# --- the reader ---------------------------------------------------------------
+def _later_reading(lex, word: str, joined: bool):
+    """A later part of a number: with و glued (وعشرون، والعشرين), or after a
+    detached و (`joined`): then any proclitic."""
+    if joined:
+        return word_reading(lex, word)
+    return word_reading(lex, word, morphology.WA_ARTICLE, morphology.WA_REQUIRED)
 
-class _Reader:
-    """State of one left-to-right read starting at token `i`."""
 
-    def __init__(self, norm: str, toks: list[Token], stop: int):
-        self.norm, self.toks, self.stop = norm, toks, stop
+class _Tokens:
+    """The tokens a number may be read from: up to `stop`."""
+
+    def __init__(self, norm: str, toks: list[Token], stop: int, lex):
+        self.norm, self.toks, self.stop, self.lex = norm, toks, stop, lex
 
     def word(self, k: int) -> str | None:
         if k < self.stop and self.toks[k].kind == WORD:
             return self.toks[k].text
         return None
 
-    def conj(self, k: int) -> tuple[int, str | None]:
-        """If a component joined by و starts at token k: (token index, its word or None)."""
+    def after_conjunction(self, k: int) -> tuple[int, str | None]:
+        """If a part joined by a detached و starts at token k: (its token, its word or None)."""
         w = self.word(k)
-        if w == "و":
+        if w is not None and w in morphology.DETACHED_WA:
             return k + 1, self.word(k + 1)
         return k, w
 
-    def scale_at(self, k: int, allow: str = "none"):
+    def scale_at(self, k: int, allowed: frozenset = morphology.NOTHING) -> WordClass | None:
         w = self.word(k)
-        if w is None:
-            return None
-        r = word_reading(w, allow)
-        if r and r[1][0] == "scale":
-            return r
-        return None
+        r = None if w is None else word_reading(self.lex, w, allowed)
+        return r[1] if r and r[1].role == SCALE else None
 
+    def role_joined_at(self, k: int) -> str | None:
+        """Role of the number word joined by و at token k (ومئتي → hundred), or None."""
+        k2, w = self.after_conjunction(k)
+        rd = None if w is None else _later_reading(self.lex, w, k2 != k)
+        return None if rd is None else rd[1].role
 
-def _is_definite_hundred(sp: Split, cat) -> bool:
-    """المئة / بالمئة are the percent unit (في المئة), not the number 100."""
-    return sp.definite and cat[0] == "hundred" and cat[1] == 100
+    def teen_ten(self, k: int) -> bool:
+        w = self.word(k)
+        return w is not None and w in self.lex.teen_tens
 
-
-def read_number(norm: str, toks: list[Token], i: int, stop: int) -> Numeral | None:
-    """Read the longest number starting at token `i` (tokens from `stop` on are off limits)."""
-    r = _Reader(norm, toks, stop)
-    t = toks[i]
-    total = Fraction(0)
-    group: Fraction | None = None
-    slots: set[str] = set()          # hundred / unit / ten / teen / digits in the open group
-    last_scale = 0
-    num = Numeral(i, i + 1, t.start, t.end, None)
-
-    # --- first component ------------------------------------------------------
-    if t.kind == DIGITS:
-        def mult(end: int) -> bool:
-            k = i
-            while k < stop and toks[k].start < end:
-                k += 1
-            return r.scale_at(k) is not None
-        d = read_digits(norm, t.start, mult)
-        k = i
-        while k < stop and toks[k].start < d.end:
+    def token_after(self, end: int, k: int) -> int:
+        """The first token from k on that starts at or after normalised offset `end`."""
+        while k < self.stop and self.toks[k].start < end:
             k += 1
-        num.j, num.end, num.digits = k, d.end, True
-        num.ndigits = d.ndigits
-        num.plain_digits = not d.grouped and not d.decimal
-        if d.value is None:                       # absurdly long digit string: span only
-            return num
-        group, slots = d.value, {"digits"}
-        pos = k
-    elif t.kind == WORD:
-        rd = word_reading(t.text, "any")
-        if rd is None:
-            return None
-        sp, cat = rd
-        if _is_definite_hundred(sp, cat):
-            return None
-        num.prefix, num.definite = sp.prefix, sp.definite
-        num.start = t.start + len(sp.prefix)
-        pos = i + 1
-        kind = cat[0]
-        if kind == "unit":
-            group, slots, num.gender = Fraction(cat[1]), {"unit"}, cat[2]
-            nxt = r.word(pos)
-            if cat[1] == 1 and t.text == "واحد" and nxt is not None and nxt in L.TEEN_TENS:
-                # وأحد عشر: و + أحد, which normalises like واحد
-                group, slots = Fraction(11), {"teen"}
-                num.prefix, num.start = "و", t.start + 1
-                pos += 1
-            elif 3 <= cat[1] <= 9 and nxt is not None and nxt in L.TEEN_TENS:
-                group, slots = Fraction(cat[1] + 10), {"teen"}
-                pos += 1
-            elif 3 <= cat[1] <= 9 and nxt is not None and nxt in L.HUNDRED_WORDS:
-                group, slots = Fraction(cat[1] * 100), {"hundred"}
-                pos += 1
-            elif 3 <= cat[1] <= 10 and nxt is not None and nxt in L.FRACTION_PLURALS:
-                num.value = Fraction(cat[1]) * L.FRACTION_PLURALS[nxt]
-                num.fraction = True
-                return _close(num, toks, pos + 1)
-        elif kind == "teen_unit":
-            nxt = r.word(pos)
-            if nxt is not None and nxt in L.TEEN_TENS:
-                group, slots = Fraction(cat[1] + 10), {"teen"}
-                pos += 1
-            elif _ten_follows(r, pos):           # إحدى وعشرون
-                group, slots = Fraction(cat[1]), {"unit"}
-            else:
-                return None                       # أحد / إحدى alone: "one of", not a number
-        elif kind == "ten":
-            group, slots = Fraction(cat[1]), {"ten"}
-        elif kind == "hundred":
-            group, slots = Fraction(cat[1]), {"hundred"}
-        elif kind == "scale":
-            value, number = cat[1], cat[2]
-            if number == "pl":                    # آلاف alone: vague
-                return _vague(num, toks, pos, 2 * value, 10 * value - 1)
-            # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
-            # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
-            dual = number == "du" or (number == "sg_or_du" and not _component_follows(r, pos))
-            total = Fraction(2 * value if dual else value)
-            last_scale = value
-        elif kind == "fraction":
-            sc = r.scale_at(pos, "al")
-            if sc is None:
-                num.value, num.fraction = cat[1], True
-                return _close(num, toks, pos)
-            total = cat[1] * sc[1][1]
-            last_scale = sc[1][1]
-            pos += 1
-        elif kind == "vague":
-            low, high = cat[1], cat[2]
-            sc = r.scale_at(pos, "al")
-            if sc is not None and sc[1][2] == "pl":
-                s = sc[1][1]
-                return _vague(num, toks, pos + 1, low * s, (high + 1) * s - 1)
-            return _vague(num, toks, pos, low, high)
+        return k
+
+
+@dataclass(slots=True)
+class _Sum:
+    """The number read so far: closed groups in `total`, the open group below a thousand."""
+
+    total: Fraction = Fraction(0)
+    group: Fraction | None = None
+    slots: set = field(default_factory=set)      # parts the open group has: hundred unit ten teen digits
+    last_scale: Fraction = Fraction(0)
+    ended: bool = False                          # a part that ends the number was read (ونصف، ونيف)
+
+    @property
+    def value(self) -> Fraction:
+        return self.total + (self.group or 0)
+
+    def open(self, value: Fraction, slot: str) -> None:
+        self.group, self.slots = Fraction(value), {slot}
+
+    def add(self, value, slot: str) -> None:
+        self.group = (self.group or 0) + value
+        self.slots = self.slots | {slot}
+
+    def close(self, scale: Fraction) -> None:
+        """A scale word after the open group: ثلاثة ملايين، خمسون ألفا، ألف مليون."""
+        if self.last_scale and scale >= self.last_scale:
+            self.total = (self.total + self.group) * scale
         else:
+            self.total += self.group * scale
+        self.group, self.slots, self.last_scale = None, set(), scale
+
+
+def _definite_hundred(sp: Split, cat: WordClass) -> bool:
+    """المئة / بالمئة are the percent unit (في المئة), not the number 100."""
+    return sp.definite and cat.role == HUNDRED and cat.value == 100
+
+
+def read_number(norm: str, toks: list[Token], i: int, stop: int, lex) -> Numeral | None:
+    """Read the longest number starting at token `i` (tokens from `stop` on are off limits)."""
+    r = _Tokens(norm, toks, stop, lex)
+    t = toks[i]
+    num = Numeral(i, i + 1, t.start, t.end, None)
+    acc = _Sum()
+    if t.kind == DIGITS:
+        pos = _first_digits(r, num, acc)
+        if acc.group is None:                                # absurdly long digit string: span only
+            return num
+    elif t.kind == WORD:
+        pos = _first_word(r, num, acc)
+        if pos is None:
             return None
+        if num.value is not None or num.vague:               # a part that ends the number
+            return num
     else:
         return None
-
-    # --- later components -----------------------------------------------------
-    while pos < stop:
-        # scale directly after a group: ثلاثة ملايين، خمسون ألفا، 3.6 مليون
-        if group is not None:
-            sc = r.scale_at(pos)
-            if sc is not None:
-                value, number = sc[1][1], sc[1][2]
-                if number == "du" or (number == "pl" and not (3 <= group % 100 <= 10)):
-                    break
-                if last_scale and value >= last_scale:
-                    total = (total + group) * value      # ألف مليون
-                else:
-                    total += group * value
-                group, slots, last_scale = None, set(), value
-                pos += 1
-                continue
-        k, w = r.conj(pos)
-        if k == pos and w is not None and not w.startswith("و"):
-            break
-        if w is None:
-            # و followed by digits: مليون و200 ألف
-            if k < stop and toks[k].kind == DIGITS and k != pos and group is None and last_scale:
-                d = read_digits(norm, toks[k].start)
-                if d.value is None or d.value >= last_scale:
-                    break
-                kk = k
-                while kk < stop and toks[kk].start < d.end:
-                    kk += 1
-                group, slots = d.value, {"digits"}
-                num.digits = True
-                pos = kk
-                continue
-            break
-        rd = word_reading(w, "conj" if k == pos else "any")
-        if rd is None:
-            break
-        sp, cat = rd
-        kind = cat[0]
-        if kind == "unit" and cat[1] >= 1 and (group is None or slots == {"hundred"}):
-            if group is None and not last_scale:
-                break
-            nxt = r.word(k + 1)
-            if 3 <= cat[1] <= 9 and nxt is not None and nxt in L.TEEN_TENS:
-                group = (group or 0) + cat[1] + 10
-                slots = slots | {"teen"}
-                pos = k + 2
-            else:
-                group = (group or 0) + cat[1]
-                slots = slots | {"unit"}
-                num.gender = cat[2]
-                pos = k + 1
-        elif kind == "teen_unit" and (group is None or slots == {"hundred"}) and (group is not None or last_scale):
-            nxt = r.word(k + 1)
-            if nxt is not None and nxt in L.TEEN_TENS:
-                group = (group or 0) + cat[1] + 10
-                slots = slots | {"teen"}
-                pos = k + 2
-            elif _ten_follows(r, k + 1):                          # مئة وإحدى وعشرون
-                group = (group or 0) + cat[1]
-                slots = slots | {"unit"}
-                pos = k + 1
-            else:
-                break
-        elif kind == "ten" and "ten" not in slots and "teen" not in slots and "digits" not in slots \
-                and (group is not None or last_scale) \
-                and (group is None or "unit" not in slots or group % 100 <= 9):
-            group = (group or 0) + cat[1]
-            slots = slots | {"ten"}
-            pos = k + 1
-        elif kind == "hundred" and group is None and last_scale and cat[1] < last_scale:
-            group, slots = Fraction(cat[1]), {"hundred"}
-            pos = k + 1
-        elif kind == "scale" and group is None and last_scale and cat[2] != "pl" and (
-                cat[1] < last_scale or (cat[1] == last_scale and (total // last_scale) % 100 == 0
-                                        and (total // last_scale) % 1000 >= 100)):
-            total += cat[1] * (2 if cat[2] == "du" else 1)
-            last_scale = cat[1]
-            pos = k + 1
-        elif kind == "fraction":
-            # مليون ونصف، ثلاثة ملايين ونصف المليون، ثلاثة ونصف
-            if group is None and last_scale:
-                total += cat[1] * last_scale
-                pos = k + 1
-                sc = r.scale_at(pos, "al")
-                if sc is not None and sc[1][1] == last_scale:
-                    pos += 1
-            elif group is not None and not last_scale:
-                group += cat[1]
-                pos = k + 1
-            else:
-                break
-            break
-        elif kind == "nayyif":
-            base = total + (group or 0)
-            num.value = None
-            num.low, num.high, num.vague = base + 1, base + 9, True
-            num.scale = last_scale
-            return _close(num, toks, k + 1)
-        else:
-            break
-
-    num.value = total + (group or 0)
-    num.scale = last_scale
+    pos = _rest(r, num, acc, pos)
+    if num.vague:                                            # ونيف
+        return num
+    num.value = acc.value
+    num.scale = int(acc.last_scale)
     if num.digits and num.j < pos:
         num.plain_digits = False
     return _close(num, toks, max(pos, num.j))
 
 
-def _joined_category(r: _Reader, k: int) -> str | None:
-    """Category of the number word joined by و at token k (ومئتي → hundred), or None."""
-    k2, w = r.conj(k)
-    rd = None if w is None else word_reading(w, "conj" if k2 == k else "any")
-    return None if rd is None else rd[1][0]
+def _first_digits(r: _Tokens, num: Numeral, acc: _Sum) -> int:
+    """Digits, read with the separator conventions of `digits.read_digits`."""
+    i = num.i
+    d = read_digits(r.norm, r.toks[i].start, lambda end: r.scale_at(r.token_after(end, i)) is not None)
+    k = r.token_after(d.end, i)
+    num.j, num.end, num.digits, num.ndigits = k, d.end, True, d.ndigits
+    num.plain_digits = not d.grouped and not d.decimal
+    if d.value is not None:
+        acc.open(d.value, "digits")
+    return k
 
 
-def _component_follows(r: _Reader, k: int) -> bool:
-    """Is the word at token k a number word joined by و (ومئتي، وخمسون)?"""
-    return _joined_category(r, k) is not None
+def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
+    """The first number word; returns the next token, or None when there is no number.
+    A part that is a whole number by itself (a vague word, a bare fraction) sets `num`."""
+    t = r.toks[num.i]
+    rd = word_reading(r.lex, t.text)
+    if rd is None:
+        return None
+    sp, cat = rd
+    if _definite_hundred(sp, cat):
+        return None
+    num.prefix, num.definite, num.stem = sp.prefix, sp.definite, sp.stem
+    num.start = t.start + len(sp.prefix)
+    pos = num.i + 1
+    role = cat.role
+    if role == UNIT:
+        return _first_unit(r, num, acc, sp, cat, pos)
+    if role == TEEN_UNIT:
+        if r.teen_ten(pos):
+            acc.open(cat.value + 10, "teen")
+            return pos + 1
+        if r.role_joined_at(pos) == TEN:                 # إحدى وعشرون
+            acc.open(cat.value, "unit")
+            return pos
+        num.value = cat.value                            # أحد / إحدى alone: "one of" (a guard decides)
+        _close(num, r.toks, pos)
+        return pos
+    if role == TEN:
+        acc.open(cat.value, "ten")
+        return pos
+    if role == HUNDRED:
+        acc.open(cat.value, "hundred")
+        return pos
+    if role == SCALE:
+        if cat.number == "pl":                           # آلاف alone: vague
+            _vague(num, r.toks, pos, 2 * cat.value, 10 * cat.value - 1)
+            return pos
+        # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
+        # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
+        dual = cat.number == "du" or (cat.number == "sg_or_du" and r.role_joined_at(pos) is None)
+        acc.total = 2 * cat.value if dual else cat.value
+        acc.last_scale = cat.value
+        return pos
+    if role == FRACTION:
+        sc = r.scale_at(pos, morphology.ARTICLE_ONLY)
+        if sc is None:
+            num.value, num.fraction = cat.value, True
+            _close(num, r.toks, pos)
+            return pos
+        acc.total, acc.last_scale = cat.value * sc.value, sc.value
+        return pos + 1
+    if role == VAGUE:
+        sc = r.scale_at(pos, morphology.ARTICLE_ONLY)
+        if sc is not None and sc.number == "pl":         # عشرات الآلاف
+            _vague(num, r.toks, pos + 1, cat.value * sc.value, (cat.high + 1) * sc.value - 1)
+        else:
+            _vague(num, r.toks, pos, cat.value, cat.high)
+        return pos
+    return None
 
 
-def _ten_follows(r: _Reader, k: int) -> bool:
-    """Is the word at token k a ten joined by و (وعشرون)?"""
-    return _joined_category(r, k) == "ten"
+def _first_unit(r: _Tokens, num: Numeral, acc: _Sum, sp: Split, cat: WordClass, pos: int) -> int:
+    """A unit word first: alone, a teen (ثلاثة عشر), a hundred in two words (ثلاث مئة),
+    or a fraction plural (ثلاثة أرباع)."""
+    acc.open(cat.value, "unit")
+    num.gender = cat.gender
+    nxt = r.word(pos)
+    if r.teen_ten(pos):
+        teen = _wa_teen_unit(r, sp)
+        if teen is not None:                              # وأحد عشر: و + أحد, which normalises like واحد
+            prefix, value = teen
+            acc.open(value + 10, "teen")
+            num.prefix, num.start = prefix, r.toks[num.i].start + len(prefix)
+            return pos + 1
+        if 3 <= cat.value <= 9:
+            acc.open(cat.value + 10, "teen")
+            return pos + 1
+    if 3 <= cat.value <= 9 and nxt is not None and nxt in r.lex.hundred_words:
+        acc.open(cat.value * 100, "hundred")
+        return pos + 1
+    if 3 <= cat.value <= 10 and nxt is not None and nxt in r.lex.fraction_plurals:
+        num.value = cat.value * r.lex.fraction_plurals[nxt]
+        num.fraction = True
+        _close(num, r.toks, pos + 1)
+        return pos + 1
+    return pos
+
+
+def _wa_teen_unit(r: _Tokens, sp: Split) -> tuple[str, Fraction] | None:
+    """(proclitic, value) of a unit word that is also و + a teen unit (واحد = و + أحد)."""
+    if sp.prefix:
+        return None
+    for reading in morphology.readings(sp.stem, morphology.WA_ARTICLE, morphology.WA_REQUIRED):
+        if reading.stem in r.lex.teen_units:
+            return reading.prefix, Fraction(r.lex.teen_units[reading.stem])
+    return None
+
+
+def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
+    """The parts after the first, each joined by و or (scales) directly; returns the next token."""
+    while pos < r.stop:
+        if acc.group is not None:
+            sc = r.scale_at(pos)
+            if sc is not None:
+                if sc.number == "du" or (sc.number == "pl" and not (3 <= acc.group % 100 <= 10)):
+                    break
+                acc.close(sc.value)
+                pos += 1
+                continue
+        k, w = r.after_conjunction(pos)
+        if k == pos and w is not None and not morphology.readings(w, morphology.WA_ARTICLE,
+                                                                  morphology.WA_REQUIRED):
+            break
+        if w is None:
+            nxt = _digits_after_wa(r, num, acc, k, pos)
+            if nxt is None:
+                break
+            pos = nxt
+            continue
+        rd = _later_reading(r.lex, w, k != pos)
+        if rd is None:
+            break
+        nxt = _JOINED[rd[1].role](r, num, acc, rd[1], k)
+        if nxt is None:
+            break
+        pos = nxt
+        if acc.ended:
+            break
+    return pos
+
+
+def _digits_after_wa(r: _Tokens, num: Numeral, acc: _Sum, k: int, pos: int) -> int | None:
+    """و followed by digits below the last scale: مليون و200 ألف."""
+    if not (k < r.stop and r.toks[k].kind == DIGITS and k != pos and acc.group is None and acc.last_scale):
+        return None
+    d = read_digits(r.norm, r.toks[k].start)
+    if d.value is None or d.value >= acc.last_scale:
+        return None
+    acc.open(d.value, "digits")
+    num.digits = True
+    return r.token_after(d.end, k)
+
+
+def _joined_unit(r, num, acc, cat, k):
+    """و + unit after a hundred or a scale: مئة وخمسة، ألف وثلاثة عشر."""
+    if not (cat.value >= 1 and (acc.group is None or acc.slots == {"hundred"})):
+        return None
+    if acc.group is None and not acc.last_scale:
+        return None
+    if 3 <= cat.value <= 9 and r.teen_ten(k + 1):
+        acc.add(cat.value + 10, "teen")
+        return k + 2
+    acc.add(cat.value, "unit")
+    num.gender = cat.gender
+    return k + 1
+
+
+def _joined_teen_unit(r, num, acc, cat, k):
+    """و + أحد/إحدى/اثنا: a teen (وأحد عشر) or a unit before a ten (وإحدى وعشرون)."""
+    if not ((acc.group is None or acc.slots == {"hundred"}) and (acc.group is not None or acc.last_scale)):
+        return None
+    if r.teen_ten(k + 1):
+        acc.add(cat.value + 10, "teen")
+        return k + 2
+    if r.role_joined_at(k + 1) == TEN:
+        acc.add(cat.value, "unit")
+        return k + 1
+    return None
+
+
+def _joined_ten(r, num, acc, cat, k):
+    """و + ten: خمسة وعشرون، مئة وعشرون."""
+    if "ten" in acc.slots or "teen" in acc.slots or "digits" in acc.slots:
+        return None
+    if not (acc.group is not None or acc.last_scale):
+        return None
+    if acc.group is not None and "unit" in acc.slots and acc.group % 100 > 9:
+        return None
+    acc.add(cat.value, "ten")
+    return k + 1
+
+
+def _joined_hundred(r, num, acc, cat, k):
+    """و + hundred after a scale: ألف وخمسمائة."""
+    if acc.group is None and acc.last_scale and cat.value < acc.last_scale:
+        acc.open(cat.value, "hundred")
+        return k + 1
+    return None
+
+
+def _joined_scale(r, num, acc, cat, k):
+    """و + a smaller scale: مليون وألف; or the same scale after hundreds of it (مئة ألف وألف)."""
+    if not (acc.group is None and acc.last_scale and cat.number != "pl"):
+        return None
+    multiple = acc.total // acc.last_scale
+    if cat.value < acc.last_scale or (cat.value == acc.last_scale and multiple % 100 == 0
+                                      and multiple % 1000 >= 100):
+        acc.total += cat.value * (2 if cat.number == "du" else 1)
+        acc.last_scale = cat.value
+        return k + 1
+    return None
+
+
+def _joined_fraction(r, num, acc, cat, k):
+    """و + fraction, which ends the number: مليون ونصف، ثلاثة ملايين ونصف المليون، ثلاثة ونصف."""
+    if acc.group is None and acc.last_scale:
+        acc.total += cat.value * acc.last_scale
+        pos = k + 1
+        sc = r.scale_at(pos, morphology.ARTICLE_ONLY)
+        if sc is not None and sc.value == acc.last_scale:
+            pos += 1
+        acc.ended = True
+        return pos
+    if acc.group is not None and not acc.last_scale:
+        acc.group += cat.value
+        acc.ended = True
+        return k + 1
+    return None
+
+
+def _joined_nayyif(r, num, acc, cat, k):
+    """و + نيف, which ends the number: عشرون ونيف = 21 … 29."""
+    base = acc.value
+    num.value = None
+    num.low, num.high, num.vague = base + 1, base + 9, True
+    num.scale = int(acc.last_scale)
+    _close(num, r.toks, k + 1)
+    acc.ended = True
+    return k + 1
+
+
+def _no_join(r, num, acc, cat, k):
+    return None
+
+
+#: the rule for each part joined to a number, by the part's role
+_JOINED = {UNIT: _joined_unit, TEEN_UNIT: _joined_teen_unit, TEN: _joined_ten, HUNDRED: _joined_hundred,
+           SCALE: _joined_scale, FRACTION: _joined_fraction, NAYYIF: _joined_nayyif,
+           VAGUE: _no_join, FRACTION_PLURAL: _no_join}
 
 
 def _vague(num: Numeral, toks: list[Token], j: int, low, high) -> Numeral:

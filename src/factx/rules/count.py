@@ -3,20 +3,26 @@
 The counted noun (tamyiz) follows the number, possibly after من; it precedes
 the number when the number is an adjective: واحد/اثنان (مركز حدودي واحد) and
 definite numbers after a definite plural (الدول الثلاث، الهجمات الـ 6).
+Counts are the last quantity rules: a number no other kind claims is a count.
 """
 
 from __future__ import annotations
 
-from .base import Candidate, Doc, Mention, entity_after, head_before, noun_span
+from .declare import Kind, Phase, Rule
+from .mention import Candidate, Mention
+from .nouns import definite_number, entity_after, head_before, noun_span
 
+KINDS = (Kind("count", quantity=True, nonnegative=True),)
+
+#: numbers that are adjectives of their noun when written in words (مركز واحد، طفلين اثنين)
 _ADJECTIVAL = frozenset({1, 2})
 
 
-def match(doc: Doc, cand: Candidate) -> Mention | None:
+def _count(doc, cand: Candidate) -> Mention | None:
     num = cand.first
     if num.fraction and not num.scale:                # نصف الطريق: a part, not a count
         return None
-    definite = num.definite or doc.tok_text(cand.i - 1) == "ال"
+    definite = definite_number(doc, cand)
     ent = None
     if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL):
         head = head_before(doc, cand.i, definite_only=definite)
@@ -24,4 +30,20 @@ def match(doc: Doc, cand: Candidate) -> Mention | None:
             ent = noun_span(doc, head)
     if ent is None:
         ent = entity_after(doc, cand.j)
-    return cand.mention("count", "count.vague" if cand.qualifier == "vague" else "count.number", entity=ent)
+    return cand.mention("count", entity=ent)
+
+
+def vague(doc, cand: Candidate) -> Mention | None:
+    """عشرات المدنيين، بضعة أشخاص، عشرون ونيف: a count known by its bounds."""
+    return _count(doc, cand) if cand.qualifier == "vague" else None
+
+
+def number(doc, cand: Candidate) -> Mention | None:
+    """39 هجوما، ثلاثة ملايين شخص، بين 10 و20 قتيلا: a count with a value or a range."""
+    return None if cand.qualifier == "vague" else _count(doc, cand)
+
+
+RULES = (
+    Rule("count.vague", Phase.QUANTITIES, vague),
+    Rule("count.number", Phase.QUANTITIES, number),
+)

@@ -8,15 +8,21 @@ import re
 
 import regex
 
-from .. import lexicon as L
-from ..numerals.words import Numeral
-from ..text.tokens import ARABIC_LETTERS, splits
-from .base import Doc, Mention
+from ..language import morphology
+from ..text.document import Document
+from ..text.tokens import ARABIC_LETTERS
+from .declare import Finder, Kind, Phase, Rule
+from .mention import Mention
+from .nouns import definite_number
+
+KINDS = (Kind("identifier", quantity=False),)
 
 # +963 11 123 4567, 00963-..., 0933 123 456: a leading + / 0, then ≥ 8 digits in groups
 _PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){2,5}(?![0-9])")
-# a code of Latin letters and digits: A/HRC/39/65, PHR-2019-01, F-16, 5G, G20
+#: a phone number has at least this many digits
+_PHONE_DIGITS = 8
 # a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
+# (A/HRC/39/65, PHR-2019-01, F-16, 5G, G20)
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
 # Codes are looked for only in the runs of code characters that hold a Latin
 # letter: Arabic text has few, while running _CODE_RE everywhere stops at every number.
@@ -32,35 +38,57 @@ def _digits_of(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
-def _emit(doc: Doc, out: list[Mention], start: int, end: int, value: str, rule: str) -> None:
-    i, j = doc.tokens_in(start, end)
-    if value and not any(doc.blocked[i:j]):
-        doc.block(i, j)
-        out.append(Mention("identifier", start, end, value, rule=rule))
+def _free(doc: Document, start: int, end: int) -> bool:
+    return not doc.any_taken(*doc.tokens_in(start, end))
 
 
-def find_patterns(doc: Doc) -> list[Mention]:
-    """Identifiers recognisable from their shape alone; their tokens are blocked."""
-    out: list[Mention] = []
+def _identifier(doc: Document, start: int, end: int, value: str):
+    """The mention, when it has digits and its tokens are free (else None)."""
+    if value and _free(doc, start, end):
+        return Mention("identifier", start, end, value)
+    return None
+
+
+def find_hashtags(doc: Document):
+    """#سوريا2019، #G20: a hashtag with digits names a thing."""
+    for m in _HASHTAG_RE.finditer(doc.norm):
+        found = _identifier(doc, m.start(), m.end(), _digits_of(m.group()))
+        if found:
+            yield found
+
+
+def find_codes(doc: Document):
+    """A/HRC/39/65، PHR-2019-01، F-16: Latin letters and digits together."""
     norm = doc.norm
-    for m in _HASHTAG_RE.finditer(norm):
-        _emit(doc, out, m.start(), m.end(), _digits_of(m.group()), "identifier.hashtag")
     for a, b in _latin_runs(norm, doc.windows):
         for m in _CODE_RE.finditer(norm, a, b):
             code = m.group()
             if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
                 continue
-            _emit(doc, out, m.start(), m.end(), _digits_of(code), "identifier.code")
+            found = _identifier(doc, m.start(), m.end(), _digits_of(code))
+            if found:
+                yield found
+
+
+def find_phones(doc: Document):
+    """+963 11 123 4567، 0933 123 456: a leading + or 0, then eight digits or more."""
     for m in doc.finditer(_PHONE_RE):
         digits = _digits_of(m.group())
-        if len(digits) >= 8 and (m.group()[0] == "+" or m.group().startswith("0")):
-            _emit(doc, out, m.start(), m.end(), digits, "identifier.phone")
-    for m in _HYPHENATED_RE.finditer(norm):
+        if len(digits) >= _PHONE_DIGITS and (m.group()[0] == "+" or m.group().startswith("0")):
+            found = _identifier(doc, m.start(), m.end(), digits)
+            if found:
+                yield found
+
+
+def find_hyphenated(doc: Document):
+    """كوفيد-19، إس-400، ميغ-29: a name glued to its number by a hyphen."""
+    for m in _HYPHENATED_RE.finditer(doc.norm):
         k = doc.token_at(m.end())                    # the digits: an anchor, so inside a window
         if k < doc.n and doc.toks[k].start == m.end():
             d = doc.toks[k]
-            _emit(doc, out, d.start, d.end, d.text, "identifier.hyphenated")
-    return out
+            found = _identifier(doc, d.start, d.end, d.text)
+            if found:
+                yield found
 
 
 def _latin_runs(norm: str, windows: list[tuple[int, int]]):
@@ -83,29 +111,61 @@ def _latin_runs(norm: str, windows: list[tuple[int, int]]):
             yield a, covered
 
 
-def match(doc: Doc, num: Numeral) -> Mention | None:
-    """A number after a naming head (القرار 2254، قرار مجلس الأمن 2254، رقم 5) or a series name (أستانة 12).
-
-    A digit string too long to be a quantity (numerals.digits.MAX_DIGITS) is
-    reported as an identifier too: its span is kept, its value is the digits.
-    """
+def overlong(doc: Document, cand) -> Mention | None:
+    """A digit string too long to be a quantity (numerals.digits.MAX_DIGITS): its span is
+    kept, its value is the digits."""
+    num = cand.first
     if num.digits and num.value is None and not num.vague:
-        return Mention("identifier", num.start, num.end, _digits_of(doc.norm[num.start:num.end]),
-                       rule="identifier.overlong")
-    if not num.digits or num.scale or num.percent_sign or num.value is None:
+        return Mention("identifier", num.start, num.end, _digits_of(doc.norm[num.start:num.end]))
+    return None
+
+
+def _naming(doc: Document, cand):
+    """The digits of a number that could name a thing (plain, no scale, no article)."""
+    num = cand.first
+    if cand.is_range or not num.digits or num.scale or num.percent_sign or num.value is None:
         return None
-    if num.definite or (num.i > 0 and doc.tok_text(num.i - 1) in ("ال",)):
+    if definite_number(doc, cand):
         return None
-    digits = doc.norm[num.start:num.end]          # as written, in ASCII digits: 2254, 43.22
-    prev = doc.word(num.i - 1)
-    if prev is not None and any(sp.stem in L.ID_SERIES for sp in splits(prev)):
-        return Mention("identifier", num.start, num.end, digits, rule="identifier.series")
-    for gap in range(0, L.ID_MAX_GAP + 1):
-        w = doc.word(num.i - 1 - gap)
+    return doc.norm[num.start:num.end]          # as written, in ASCII digits: 2254, 43.22
+
+
+def series(doc: Document, cand) -> Mention | None:
+    """أستانة 12، جنيف 2: a number after the name of a series of talks, products …"""
+    digits = _naming(doc, cand)
+    prev = doc.word(cand.i - 1)
+    if digits is not None and prev is not None and any(sp.stem in doc.lex.id_series
+                                                       for sp in morphology.splits(prev)):
+        return Mention("identifier", cand.start, cand.end, digits)
+    return None
+
+
+def head(doc: Document, cand) -> Mention | None:
+    """القرار 2254، قرار مجلس الأمن 2254، رقم 5: a number after a naming head (possibly
+    after a genitive complement of up to `id_max_gap` words)."""
+    digits = _naming(doc, cand)
+    if digits is None:
+        return None
+    lex = doc.lex
+    for gap in range(0, lex.id_max_gap + 1):
+        w = doc.word(cand.i - 1 - gap)
         if w is None:
             break
-        if any(sp.stem in L.ID_HEADS or sp.prefix + sp.stem in L.ID_HEADS for sp in splits(w)):
-            if gap and any(doc.word(num.i - 1 - g) in L.NOT_NOUNS for g in range(gap)):
+        if any(sp.stem in lex.id_heads or sp.prefix + sp.stem in lex.id_heads for sp in morphology.splits(w)):
+            if gap and any(doc.word(cand.i - 1 - g) in lex.not_nouns for g in range(gap)):
                 break
-            return Mention("identifier", num.start, num.end, digits, rule="identifier.head")
+            return Mention("identifier", cand.start, cand.end, digits)
     return None
+
+
+FINDERS = (
+    Finder("identifier.hashtag", Phase.SHAPES, find_hashtags),
+    Finder("identifier.code", Phase.SHAPES, find_codes),
+    Finder("identifier.phone", Phase.SHAPES, find_phones),
+    Finder("identifier.hyphenated", Phase.SHAPES, find_hyphenated),
+)
+RULES = (
+    Rule("identifier.overlong", Phase.NON_QUANTITIES, overlong),
+    Rule("identifier.series", Phase.NON_QUANTITIES, series),
+    Rule("identifier.head", Phase.NON_QUANTITIES, head),
+)

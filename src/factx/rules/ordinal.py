@@ -7,117 +7,122 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import lexicon as L
-from ..numerals.words import Numeral
-from ..text.tokens import WORD, splits, strip_definite
-from .base import Doc, Mention, entity_after, head_before, looks_plural, noun_like, noun_span, unit_after
+from ..language import morphology
+from ..text.document import Document
+from ..text.tokens import WORD
+from .declare import Finder, Kind, Phase, Rule
+from .mention import Mention
+from .nouns import entity_after, head_before, looks_plural, noun_like, noun_span
+from .units import unit_after
 
-_FIRST = frozenset({"اول", "اولي"})
+KINDS = (Kind("ordinal", quantity=False),)
 
 
 @lru_cache(maxsize=65536)
-def _ordinal_word(w: str):
-    for sp in splits(w):
-        if sp.stem in L.ORDINALS and sp.prefix in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ك", "ف", "فال"):
+def _ordinal_word(lex, w: str):
+    for sp in morphology.splits(w):
+        if sp.stem in lex.ordinals:
             return sp
     return None
 
 
-def find_compounds(doc: Doc) -> list[Mention]:
-    """Compound ordinals (الحادي عشر، الحادي والعشرين), read before cardinals so
-    that their tens are not taken for a count; their tokens are blocked."""
-    found = find_words(doc, doc.blocked, compound_only=True)
-    for m in found:
-        doc.block(*doc.tokens_in(m.start, m.end))
-    return found
+def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
+    """(value, end token) of the ordinal at token k with its teen or ten: الحادي عشر، الحادي والعشرين."""
+    lex = doc.lex
+    j = k + 1
+    nxt = doc.word(j)
+    if value <= 9 and nxt in lex.teen_tens:
+        return value + 10, j + 1
+    if nxt is not None and value <= 9:
+        for sp in morphology.readings(nxt, morphology.WA_ARTICLE, morphology.WA_REQUIRED):
+            if sp.stem in lex.tens:
+                return value + lex.tens[sp.stem], j + 1
+    return value, j
 
 
-def find_words(doc: Doc, taken: list[bool], compound_only: bool = False) -> list[Mention]:
-    """Ordinal words outside numerals and blocked tokens."""
-    out: list[Mention] = []
+def _words(doc: Document, compound_only: bool):
+    lex = doc.lex
     resume = 0
     for k in doc.anchors:
         if k < resume:
             continue
         w = doc.word(k)
-        if w is None or taken[k] or doc.blocked[k]:
+        if w is None or doc.taken[k]:
             continue
-        sp = _ordinal_word(w)
+        sp = _ordinal_word(lex, w)
         if sp is None:
             continue
-        value = L.ORDINALS[sp.stem]
+        value, gender = lex.ordinals[sp.stem]
         start = doc.toks[k].start + len(sp.prefix)
-        j = k + 1
-        nxt = doc.word(j)
-        if nxt in L.TEEN_TENS and value <= 9:                      # الحادي عشر
-            value += 10
-            j += 1
-        elif nxt is not None and value <= 9:                       # الحادي والعشرين
-            for sp2 in splits(nxt):
-                if sp2.prefix in ("و", "وال") and sp2.stem in L.TENS:
-                    value += L.TENS[sp2.stem]
-                    j += 1
-                    break
+        value, j = _compound_end(doc, k, value)
         if compound_only and j == k + 1:
             continue
-        if sp.stem in _FIRST and not sp.definite:
-            after = doc.word(j)
-            if after in L.RELATIVE_DAYS:                          # أول أمس: a relative date
-                resume = j + 1
-                continue
-            if sp.stem == "اولي" and not after:
-                resume = j
-                continue
+        resume = j
+        if sp.stem in lex.construct_ordinals and not sp.definite:
             m = j
-            while doc.word(m) in L.DEMONSTRATIVES:
+            while doc.word(m) in lex.demonstratives:
                 m += 1
-            ent = entity_after(doc, m) if doc.word(m) not in L.PARTITIVE else None
-            out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.construct"))
-            resume = j
+            ent = entity_after(doc, m) if doc.word(m) not in lex.partitive else None
+            yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.construct")
             continue
-        if sp.stem == "ثانيه" and not sp.definite:
-            # ثانية after a number is the unit "second"; alone it is "second (f.)" only after a noun
-            prev = doc.toks[k - 1] if k > 0 else None
-            if prev is None or prev.kind != WORD or taken[k - 1]:
-                resume = j
-                continue
         ent = None
-        if not sp.definite and noun_like(doc.word(j)) and not doc.blocked[j]:
+        if not sp.definite and noun_like(lex, doc.word(j)) and not doc.taken[j]:
             ent = noun_span(doc, j)                                # ثالث هجمة: in construct
         if ent is None:
-            gender = "f" if sp.stem.endswith("ه") or sp.stem == "اولي" else "m"
             head = head_before(doc, k, definite_only=sp.definite, gender=gender)
             ent = noun_span(doc, head) if head is not None else None
-        out.append(Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.word"))
-        resume = j
-    return out
+        yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent)
 
 
-def match_definite_cardinal(doc: Doc, num: Numeral) -> Mention | None:
+def find_compounds(doc: Document):
+    """الحادي عشر، الحادي والعشرين: compound ordinals, read before cardinals so that
+    their tens are not taken for a count."""
+    return _words(doc, compound_only=True)
+
+
+def find_words(doc: Document):
+    """الفرقة الرابعة، ثالث هجمة، أول مرحلة: ordinal words on the tokens left."""
+    return _words(doc, compound_only=False)
+
+
+def definite_cardinal(doc: Document, cand) -> Mention | None:
     """الذكرى الخمسين، القرن العشرين: a definite ten or hundred after a singular
     definite noun ranks it (cardinal forms serve as ordinals from 20 on)."""
-    if num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
+    num = cand.first
+    if cand.is_range or num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
         return None
     head = head_before(doc, num.i, definite_only=True)
-    if head is None or looks_plural(doc.toks[head].text):
+    if head is None or looks_plural(doc.lex, doc.toks[head].text):
         return None
-    stem = strip_definite(doc.toks[head].text)[1]
-    if stem not in L.RANKED_NOUNS and not stem.endswith("ه"):
+    stem = morphology.strip_definite(doc.toks[head].text)[1]
+    if stem not in doc.lex.ranked_nouns and not morphology.feminine_singular(stem):
         return None
-    return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head),
-                   rule="ordinal.definite-cardinal")
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head))
 
 
-def match_digits(doc: Doc, num: Numeral) -> Mention | None:
+def definite_digits(doc: Document, cand) -> Mention | None:
     """الـ 44 / ال6 after a singular noun, with no counted noun after: a rank."""
-    if not num.digits or num.scale or num.percent_sign or num.value is None:
+    num = cand.first
+    if cand.is_range or not num.digits or num.scale or num.percent_sign or num.value is None:
         return None
-    if doc.tok_text(num.i - 1) != "ال" or doc.toks[num.i - 1].kind != WORD:
+    prev = doc.tok_text(num.i - 1)
+    if prev not in morphology.DETACHED or doc.toks[num.i - 1].kind != WORD \
+            or morphology.parts_of(prev) != {morphology.ARTICLE}:
         return None
     if unit_after(doc, num.j) is not None or entity_after(doc, num.j) is not None:
         return None
     head = head_before(doc, num.i, definite_only=True)
-    if head is not None and looks_plural(doc.toks[head].text):
+    if head is not None and looks_plural(doc.lex, doc.toks[head].text):
         return None
-    return Mention("ordinal", num.start, num.end, int(num.value) if num.value.denominator == 1 else float(num.value),
-                   entity=noun_span(doc, head) if head is not None else None, rule="ordinal.definite-digits")
+    value = int(num.value) if num.value.denominator == 1 else float(num.value)
+    return Mention("ordinal", num.start, num.end, value, entity=noun_span(doc, head) if head is not None else None)
+
+
+FINDERS = (
+    Finder("ordinal.compound", Phase.SHAPES, find_compounds, also=("ordinal.construct",)),
+    Finder("ordinal.word", Phase.ORDINAL_WORDS, find_words, also=("ordinal.construct",)),
+)
+RULES = (
+    Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits),
+    Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal),
+)

@@ -1,57 +1,93 @@
-"""Percentages: 85%، %85، ٨٥٪، 90 بالمائة، في المئة, and fractions of a group
-(نصفهم = 50، ثلث السكان = 33.3…، ثلاثة أرباع السكان = 75)."""
+"""Percentages: 85%، %85، ٨٥٪، 90 بالمائة، في المئة، بنسبة 3.5, and fractions
+of a group (نصفهم = 50، ثلث السكان = 33.3…، ثلاثة أرباع السكان = 75)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from .. import lexicon as L
-from ..text.tokens import splits
-from .base import Candidate, Doc, Mention, as_number, entity_after, qualifier_before, unit_after
+from ..language import morphology
+from .declare import Kind, Phase, Rule
+from .mention import Candidate, Mention, as_number
+from .nouns import entity_after
+from .qualifiers import qualifier_before
+from .units import unit_after
+
+KINDS = (Kind("percent", quantity=True, nonnegative=True),)
 
 
-def _of_group(doc: Doc, cand: Candidate) -> Fraction | None:
+def sign(doc, cand: Candidate) -> Mention | None:
+    """85%، %85، بين 10 و20%: a percent sign written with the digits."""
+    if cand.first.percent_sign or cand.last.percent_sign or cand.extra.get("percent"):
+        return cand.mention("percent", unit="%")
+    return None
+
+
+def word(doc, cand: Candidate) -> Mention | None:
+    """90 بالمائة، 12 في المئة: the percent written as a word after the number."""
+    u = unit_after(doc, cand.j)
+    if u is not None and u[0].kind == "percent":
+        return cand.mention("percent", unit="%", unit_span=doc.span_of(cand.j, u[2]))
+    return None
+
+
+def cue(doc, cand: Candidate) -> Mention | None:
+    """ارتفع بنسبة 3.5، نسبة البطالة 12: a bare number after a percent cue."""
+    k = cand.i if cand.opener is None else cand.opener
+    if doc.tok_text(k - 1) in morphology.DETACHED:
+        k -= 1
+    q = qualifier_before(doc, k)
+    if q is not None:
+        k = q[1]
+    if doc.phrase_before(k, doc.lex.percent_cues, morphology.NO_ARTICLE) is None:
+        return None
+    if unit_after(doc, cand.j) is not None or entity_after(doc, cand.j) is not None:
+        return None
+    return cand.mention("percent", unit="%")
+
+
+def fraction_of_group(doc, cand: Candidate) -> Mention | None:
+    """نصفهم، ثلث السكان، خمس السكان: a fraction of a group is a share of it."""
+    f = _of_group(doc, cand)
+    if f is None:
+        return None
+    m = cand.mention("percent", unit="%")
+    m.value = as_number(f * 100)
+    return m
+
+
+def _of_group(doc, cand: Candidate) -> Fraction | None:
     num = cand.first
-    if cand.first is not cand.last:
+    if cand.is_range or num.definite:                 # الربع الأول، النصف الثاني: a noun, not a share
         return None
     tok = doc.toks[num.i]
-    if num.definite:                                  # الربع الأول، النصف الثاني: a noun, not a share
-        return None
+    lex = doc.lex
     if num.fraction and num.value is not None:
         if num.end < tok.end:                         # نصفهم: a pronoun suffix
             return num.value
         nxt = doc.word(num.j)
-        if nxt is not None and (nxt == "من" or any(sp.definite for sp in splits(nxt)[1:])) \
+        if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt)) \
                 and unit_after(doc, num.j) is None:
             return num.value
         return None
     # خمس السكان: a word that is also a number, read as a fraction before a definite group
     if num.j == num.i + 1 and not num.digits:
-        for sp in splits(tok.text):
-            if sp.stem in L.GROUP_FRACTIONS:
+        for sp in morphology.splits(tok.text):
+            if sp.stem in lex.group_fractions:
                 nxt = doc.word(num.j)
-                if nxt is not None and nxt.startswith("ال") and unit_after(doc, num.j) is None:
-                    return L.GROUP_FRACTIONS[sp.stem]
+                if nxt is not None and _article_first(nxt) and unit_after(doc, num.j) is None:
+                    return lex.group_fractions[sp.stem]
     return None
 
 
-def match(doc: Doc, cand: Candidate) -> Mention | None:
-    if cand.first.percent_sign or cand.last.percent_sign or cand.extra.get("percent"):
-        return cand.mention("percent", "percent.sign", unit="%")
-    u = unit_after(doc, cand.j)
-    if u is not None and u[0].kind == "percent":
-        return cand.mention("percent", "percent.word", unit="%", unit_span=doc.span_of(cand.j, u[2]))
-    k = cand.i if cand.opener is None else cand.opener
-    if doc.tok_text(k - 1) in ("ال", "ب"):
-        k -= 1
-    q = qualifier_before(doc, k)
-    if q is not None:
-        k = q[1]
-    if doc.phrase_before(k, L.PERCENT_CUES, 2) is not None and u is None and entity_after(doc, cand.j) is None:
-        return cand.mention("percent", "percent.cue", unit="%")
-    f = _of_group(doc, cand)
-    if f is not None:
-        m = cand.mention("percent", "percent.fraction-of-group", unit="%")
-        m.value = as_number(f * 100)
-        return m
-    return None
+def _article_first(word: str) -> bool:
+    """Does `word` begin with the article itself (السكان), not after another proclitic?"""
+    return any(sp.prefix and morphology.parts_of(sp.prefix) == {morphology.ARTICLE}
+               for sp in morphology.splits(word))
+
+
+RULES = (
+    Rule("percent.sign", Phase.QUANTITIES, sign),
+    Rule("percent.word", Phase.QUANTITIES, word),
+    Rule("percent.cue", Phase.QUANTITIES, cue),
+    Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
+)

@@ -7,34 +7,35 @@ X < Y. A multiplier or percent sign written only after Y applies to X too
 
 from __future__ import annotations
 
-from .. import lexicon as L
+from ..language import morphology
 from ..numerals.words import Numeral
-from .base import Candidate, Doc
+from ..text.document import Document
+from .mention import Candidate
 
 
-def _opener(doc: Doc, i: int):
+def opener(doc: Document, i: int):
     """The range-opening phrase ending before token i (بين، ما بين، من; with و/ف glued:
     ومن): (its closing words, first token), or None."""
-    return doc.phrase_before(i, L.RANGE_OPEN, L.RANGE_OPEN.max_words)
+    return doc.phrase_before(i, doc.lex.range_open, morphology.NO_ARTICLE)
 
 
-def _join(doc: Doc, a: Numeral, b: Numeral) -> tuple[str, int | None] | None:
+def _join(doc: Document, a: Numeral, b: Numeral) -> tuple[str, int | None] | None:
     """How a and b are joined: ("open", opener token) or ("bare", None), or None."""
     between = [doc.toks[k].text for k in range(a.j, b.i)]
-    if b.prefix.startswith("و"):
-        between.append("و")
-    if len(between) != 1 or any(doc.blocked[k] for k in range(a.j, b.i)):
+    if morphology.WA in morphology.parts_of(b.prefix):     # و glued to the second number: وعشرين
+        between.append(morphology.WA_FORM)
+    if len(between) != 1 or doc.any_taken(a.j, b.i):
         return None
     link = between[0]
-    op = _opener(doc, a.i)
+    op = opener(doc, a.i)
     if op is not None and link in op[0]:
         return "open", op[1]
-    if link in L.RANGE_BARE and link not in L.RANGE_BARE_STRICT and a.digits and b.digits:
+    if link in doc.lex.range_bare and link not in doc.lex.range_bare_strict and a.digits and b.digits:
         return "bare", None
     return None
 
 
-def candidates(doc: Doc, nums: list[Numeral]) -> list[Candidate]:
+def candidates(doc: Document, nums: list[Numeral]) -> list[Candidate]:
     """Quantity candidates in order: single numerals, and pairs joined into ranges."""
     out: list[Candidate] = []
     k = 0
@@ -55,6 +56,6 @@ def candidates(doc: Doc, nums: list[Numeral]) -> list[Candidate]:
                     out.append(cand)
                     k += 2
                     continue
-        out.append(Candidate(a, a, a.value, a.low, a.high, "vague" if a.vague else "exact"))
+        out.append(Candidate.single(a))
         k += 1
     return out

@@ -1,21 +1,19 @@
 """Tokens of a normalised text: Arabic words, digit runs, Latin words, single symbols.
 
 Offsets are normalised-text offsets; `NormText.orig_span` maps them back.
-Word analysis (proclitic splitting) is cached per distinct word, so a corpus
-pays for each spelling once.
+What a word is made of (proclitics, endings) is `language.morphology`'s job.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..lexicon import PROCLITICS
-
 WORD, DIGITS, LATIN, PUNCT = "w", "d", "l", "p"
+#: the commas that end a clause (Latin and Arabic)
+COMMAS = frozenset({",", "،"})
 #: the letters of an Arabic word (after normalisation), as a regex class body
 ARABIC_LETTERS = "\u0621-\u063A\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF"
 
@@ -33,6 +31,8 @@ class Token(NamedTuple):
 
 #: stands between two windows of a sparsely tokenised text; matches no rule
 GAP = "\u2029"
+#: marks, in a phrase key, a token written without a space after the one before (كم2)
+GLUED_MARK = "\x00"
 
 
 _Match = re.Match
@@ -57,35 +57,3 @@ def tokenize_windows(norm: str, windows: list[tuple[int, int]]) -> list[Token]:
             out.append(Token(PUNCT, GAP, out[-1].end, out[-1].end))
         out.extend(tokenize(norm, a, b))
     return out
-
-
-class Split(NamedTuple):
-    """A word split into proclitic prefix and stem."""
-
-    prefix: str
-    stem: str
-    definite: bool
-
-
-@lru_cache(maxsize=65536)
-def splits(word: str) -> tuple[Split, ...]:
-    """The word itself, then every proclitic + stem reading (longest prefix first).
-
-    The stem keeps at least two letters (three after a lone ب/ل/ك/ف, where
-    short stems are mostly ordinary words: لست is "I am not", not ل + ست).
-    """
-    out = [Split("", word, False)]
-    for p, definite in PROCLITICS:
-        if word.startswith(p):
-            rest = len(word) - len(p)
-            if rest >= 3 or (rest == 2 and (definite or p == "و")):
-                out.append(Split(p, word[len(p):], definite))
-    return tuple(out)
-
-
-def strip_definite(word: str) -> tuple[int, str]:
-    """Remove a proclitic group that contains ال (ال، وال، بال، لل …): (prefix length, rest)."""
-    for s in splits(word)[1:]:
-        if s.definite and len(s.stem) >= 2:
-            return len(s.prefix), s.stem
-    return 0, word

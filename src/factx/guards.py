@@ -1,0 +1,126 @@
+"""Guards: rules propose, guards verify.
+
+A guard is a named check with a docstring that says which false reading it
+prevents (as phonenumbers' matcher verifies its candidates with named
+leniency checks). Numeral guards run on what the numeral reader proposes;
+mention guards on what a rule proposes, for the rules or kinds they name. A
+proposal a guard rejects is dropped, and the next rule may try the candidate.
+Each guard has examples in `tests/corpus/guards.toml`, and a test checks that
+removing the guard changes what those examples yield.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .language import morphology
+from .text.tokens import WORD
+from .rules.date import year_cue
+from .rules.registry import KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class NumeralGuard:
+    """``keep(doc, numeral) -> bool``: does the numeral reader's proposal stand?"""
+
+    name: str
+    keep: Callable
+
+
+@dataclass(frozen=True, slots=True)
+class MentionGuard:
+    """``keep(doc, candidate, mention) -> bool`` for mentions of the named rules or
+    kinds (`candidate` is None for a finder's mention). A guard may also mend the
+    mention it lets stand (a dash taken for a sign)."""
+
+    name: str
+    verifies: frozenset[str]
+    keep: Callable
+
+
+# --- numerals ---------------------------------------------------------------------
+
+def not_weekday(doc, num) -> bool:
+    """الاثنين، الأحد، يوم اثنين are days of the week, not the numbers two and one."""
+    lex, w = doc.lex, doc.toks[num.i].text
+    if num.digits:
+        return True
+    for sp in morphology.splits(w)[1:]:
+        if sp.definite and morphology.ARTICLE_FORM + sp.stem in lex.weekdays:
+            return False
+    return not (doc.tok_text(num.i - 1) in lex.weekday_cues and w in lex.weekdays)
+
+
+def not_one_of(doc, num) -> bool:
+    """أحد المسؤولين، إحدى القرى: أحد / إحدى alone mean "one of", not the number one
+    (they count only before عشر/عشرة or a ten: أحد عشر، إحدى وعشرون)."""
+    return not (not num.digits and num.j == num.i + 1 and num.stem in doc.lex.teen_units)
+
+
+# --- mentions ---------------------------------------------------------------------
+
+def plausible_year(doc, cand, m) -> bool:
+    """عام 2500 شخص is no year: a four-digit number is a year only inside the
+    calendar table's year range, and without a year cue (عام، في …) only inside
+    its narrower bare range (1850 قتيلا stays a count)."""
+    y = int(m.value)
+    low, high = doc.lex.year_range
+    if not low <= y <= high:
+        return False
+    strong, weak = year_cue(doc, cand.i)
+    low, high = doc.lex.bare_year_range
+    return strong or weak or doc.word(cand.last.j) in doc.lex.gregorian_year_suffix \
+        or doc.word(cand.last.j) in doc.lex.hijri_year_suffix or low <= y <= high
+
+
+def dash_not_sign(doc, cand, m) -> bool:
+    """A "-" before a count or a percentage is a dash (a list item, a range), not a
+    minus sign: the sign is dropped from the value and the span. A range that is
+    no longer ordered without it does not stand."""
+    if cand is None or cand.first.sign_span is None:
+        return True
+    m.start = cand.first.sign_span[1]
+    if isinstance(m.value, (int, float)):
+        m.value = abs(m.value)
+    if isinstance(m.low, (int, float)):
+        m.low = abs(m.low)
+    return m.low is None or m.high is None or m.low < m.high
+
+
+def not_relative_day(doc, cand, m) -> bool:
+    """أول أمس is "the day before yesterday", not the first of anything."""
+    i, j = doc.tokens_in(m.start, m.end)
+    return doc.word(j) not in doc.lex.relative_days
+
+
+def not_elative(doc, cand, m) -> bool:
+    """أولى alone is mostly the elative "more deserving" (أولى بالاهتمام، هي أولى):
+    an ordinal only when a word follows."""
+    i, j = doc.tokens_in(m.start, m.end)
+    return doc.norm[m.start:m.end] not in doc.lex.elative_ordinals or doc.word(j) is not None
+
+
+def not_unit_homograph(doc, cand, m) -> bool:
+    """ثانية without the article is the unit "a second" unless it follows a noun it
+    ranks (مرة ثانية): after a number or alone it is no ordinal."""
+    i, j = doc.tokens_in(m.start, m.end)
+    prefix = doc.norm[doc.toks[i].start:m.start]
+    if doc.norm[m.start:m.end] not in doc.lex.unit_homograph_ordinals \
+            or morphology.ARTICLE in morphology.parts_of(prefix):
+        return True
+    return i > 0 and doc.toks[i - 1].kind == WORD and not doc.taken[i - 1]
+
+
+NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
+    NumeralGuard("weekday", not_weekday),
+    NumeralGuard("one-of", not_one_of),
+)
+MENTION_GUARDS: tuple[MentionGuard, ...] = (
+    MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
+    MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
+    MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
+    MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
+    MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),
+)
+GUARDS = (*NUMERAL_GUARDS, *MENTION_GUARDS)

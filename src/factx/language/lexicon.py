@@ -1,0 +1,328 @@
+"""The language tables of `data/*.toml`, validated and normalised for look-up.
+
+A `Lexicon` holds every word list the numeral reader and the rules consult:
+number words, units and currencies, month names, qualifiers, and the cue
+words of each kind. Every surface form is passed through the normalisation of
+running text (`text.normalize.normalize_word`), so the tables are written in
+ordinary Arabic spelling and still match any hamza, ta marbuta or diacritic
+variant. Phrases are stored as the tokens the tokenizer would cut them into,
+so that a symbol or code written with a word (`كم2`، `ج.م`، `US$`) matches too.
+
+Modern Standard Arabic is the base. A *variety* (Egyptian, Levantine, Gulf,
+Maghrebi) is an overlay, `data/varieties/<code>.toml`, read over the base the
+way Duckling reads `AR/EG` over `AR`: it adds words and changes currency
+defaults, and where one of its words is already a base word the base reading
+wins (MSA always wins on an ambiguous word).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+from ..text.normalize import normalize_word as nw
+from ..text.tokens import GLUED_MARK as GLUED, tokenize
+from . import morphology
+from .tables import (Bool, Bounds, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
+                     Word, load)
+
+#: the fact kinds a unit can give a number (a closed list of the record)
+UNIT_KINDS = ("percent", "money", "measure", "duration")
+GENDERS = ("m", "f")
+#: grammatical number of a scale word: sg ألف, du ألفان, pl آلاف, sg_or_du ألفا (see numbers.toml)
+SCALE_NUMBERS = ("sg", "du", "pl", "sg_or_du")
+CALENDARS = ("gregorian", "hijri")
+#: the qualifier categories a phrase may name (the record's closed list, without exact/range/vague)
+QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most")
+#: the varieties that have an overlay
+VARIETIES = ("eg", "lev", "gulf", "maghreb")
+
+
+def _words(check=None):
+    return ListOf(check or Word())
+
+
+_MONTHS = MapOf(OneOf(*map(str, range(1, 13))), ListOf(Phrase()))
+_NUMBER_TABLES = {
+    "units": MapOf(Word(), Record(required={"value": Int(0, 10), "gender": OneOf(*GENDERS)})),
+    "teen_units": MapOf(Word(), Int(1, 2)),
+    "tens": MapOf(Word(), Int(20, 90)),
+    "hundreds": MapOf(Word(), Int(100, 900)),
+    "scales": MapOf(Word(), Record(required={"value": Int(1000), "number": OneOf(*SCALE_NUMBERS)})),
+    "fractions": MapOf(Word(), Ratio()),
+    "fraction_plurals": MapOf(Word(), Ratio()),
+    "group_fractions": MapOf(Word(), Ratio()),
+    "vague": MapOf(Word(), Bounds()),
+    "ordinals": MapOf(Word(), Record(required={"value": Int(1, 10), "gender": OneOf(*GENDERS)})),
+}
+NUMBERS = Record(required={
+    **_NUMBER_TABLES,
+    "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
+    "ordinal_markers": Record(required={"construct": _words(), "elative": _words(), "unit_homographs": _words()}),
+})
+UNITS = Record(required={"unit": ListOf(Record(
+    required={"code": Str(), "kind": OneOf(*UNIT_KINDS), "forms": ListOf(Phrase())},
+    optional={"plural": ListOf(Phrase()), "dual": _words(), "symbols": ListOf(Phrase()),
+              "adjectives": MapOf(Phrase(), Str())},
+), unique=False)})
+CALENDAR = Record(required={
+    "gregorian": _MONTHS, "hijri": _MONTHS,
+    "markers": Record(required={
+        "ambiguous": ListOf(Phrase()), "hijri_needs_number": Bool(),
+        "year_range": Bounds(), "bare_year_range": Bounds(),
+        "gregorian_year_suffix": _words(), "hijri_year_suffix": _words(), "year_cues": _words(),
+        "year_nouns": _words(), "month_year_links": _words(), "day_words": MapOf(Word(), Int(1, 31)),
+        "day_span_links": ListOf(Phrase()), "relative_days": _words(), "hour_cues": _words(),
+        "day_parts": MapOf(Phrase(), OneOf(0, 12)), "minute_words": MapOf(Word(), Int(0, 59)),
+        "weekdays": _words(), "weekday_cues": _words(),
+    }),
+})
+_QUALIFIER_LISTS = Record(optional={q: ListOf(Phrase()) for q in QUALIFIER_NAMES})
+QUALIFIERS = Record(required={
+    "before": _QUALIFIER_LISTS, "after": _QUALIFIER_LISTS,
+    "range": Record(required={"close": MapOf(Phrase(), ListOf(Phrase())), "bare": ListOf(Phrase()),
+                              "bare_strict": ListOf(Phrase())}),
+})
+CUES = Record(required={
+    "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
+    "percent": Record(required={"cues": ListOf(Phrase())}),
+    "age": Record(required={"cues": _words(), "after": ListOf(Phrase())}),
+    "entity": Record(required={k: _words() for k in (
+        "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
+})
+#: what a variety overlay may add: number words, month names, currency defaults
+OVERLAY = Record(required={"name": Str()}, optional={
+    "numbers": Record(optional=_NUMBER_TABLES),
+    "calendar": Record(optional={"gregorian": _MONTHS}),
+    "units": Record(optional={"defaults": MapOf(Phrase(), Str())}),
+})
+
+
+class Phrases(dict):
+    """A phrase table (tuple of tokens -> value) with its first and last tokens
+    indexed, so that a look-up at a word that starts or ends no phrase costs
+    one set test (most words of a text). A token written glued to the one
+    before it is keyed with the `GLUED` mark (كم2 → ("كم", GLUED + "2"))."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.max_words = max(map(len, self), default=0)
+        self.first = frozenset(k[0] for k in self)
+        self.last = frozenset(k[-1].removeprefix(GLUED) for k in self)
+
+    def lookup(self, words: tuple[str, ...], clitics: frozenset = morphology.NOTHING):
+        """The value of `words`, also when their first word carries proclitics made
+        of the `clitics` parts (وأكثر من، بنحو، وبنسبة); None when no phrase matches."""
+        value = self.get(words)
+        if value is None and clitics:
+            for stem in morphology.clitic_stems(words[0], clitics):
+                value = self.get((stem,) + words[1:])
+                if value is not None:
+                    break
+        return value
+
+    def starts_after_clitics(self, word: str, clitics: frozenset) -> bool:
+        """Does a phrase start with `word` once proclitics of `clitics` are read off?"""
+        return any(stem in self.first for stem in morphology.clitic_stems(word, clitics))
+
+    def ends_after_clitics(self, word: str, clitics: frozenset) -> bool:
+        """Is `word`, once proclitics of `clitics` are read off, a one-word phrase?"""
+        return any(stem in self.last for stem in morphology.clitic_stems(word, clitics))
+
+
+def phrase_key(s: str) -> tuple[str, ...]:
+    """A phrase as the tokens of its normalised form, glued tokens marked."""
+    toks = tokenize(nw(s))
+    return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED + t.text
+                 for k, t in enumerate(toks))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One reading of a unit word: canonical code, fact kind, and whether it is a dual."""
+
+    code: str
+    kind: str
+    dual: bool = False
+    adjectives: tuple[tuple[str, str], ...] = ()
+
+
+def _ratio(v) -> Fraction:
+    return Fraction(*v)
+
+
+class Lexicon:
+    """Every table factx reads, for Modern Standard Arabic or one variety over it."""
+
+    def __init__(self, variety: str | None = None, data_dir: str | None = None):
+        if variety is not None and variety not in VARIETIES:
+            raise ValueError(f"unknown variety {variety!r}; known: {', '.join(VARIETIES)}")
+        self.variety = variety
+        n = load("numbers.toml", NUMBERS, data_dir)
+        u = load("units.toml", UNITS, data_dir)
+        c = load("calendar.toml", CALENDAR, data_dir)
+        q = load("qualifiers.toml", QUALIFIERS, data_dir)
+        k = load("cues.toml", CUES, data_dir)
+        overlay = load(os.path.join("varieties", f"{variety}.toml"), OVERLAY, data_dir) if variety else {}
+        self._numbers(n, overlay.get("numbers", {}))
+        self._units(u, overlay.get("units", {}).get("defaults", {}))
+        self._calendar(c, overlay.get("calendar", {}))
+        self._qualifiers(q)
+        self._cues(k)
+
+    # --- numbers --------------------------------------------------------------
+    def _numbers(self, n: dict, extra: dict) -> None:
+        def table(name, convert=lambda v: v):
+            """A base table with the overlay's entries for words the base does not have."""
+            out = {nw(w): convert(v) for w, v in n[name].items()}
+            for w, v in extra.get(name, {}).items():
+                out.setdefault(nw(w), convert(v))
+            return out
+
+        self.units = table("units", lambda v: (v["value"], v["gender"]))
+        self.teen_units = table("teen_units")
+        self.tens = table("tens")
+        self.hundreds = table("hundreds")
+        self.scales = table("scales", lambda v: (v["value"], v["number"]))
+        self.fractions = table("fractions", _ratio)
+        self.fraction_plurals = table("fraction_plurals", _ratio)
+        self.group_fractions = table("group_fractions", _ratio)
+        self.vague = table("vague", tuple)
+        self.ordinals = table("ordinals", lambda v: (v["value"], v["gender"]))
+        m = n["markers"]
+        self.teen_tens = frozenset(map(nw, m["teen_tens"]))
+        self.hundred_words = frozenset(map(nw, m["hundred_words"]))
+        self.nayyif = frozenset(map(nw, m["nayyif"]))
+        o = n["ordinal_markers"]
+        self.construct_ordinals = frozenset(map(nw, o["construct"]))
+        self.elative_ordinals = frozenset(map(nw, o["elative"]))
+        self.unit_homograph_ordinals = frozenset(map(nw, o["unit_homographs"]))
+        for name, words in (("construct", self.construct_ordinals), ("elative", self.elative_ordinals),
+                            ("unit_homographs", self.unit_homograph_ordinals)):
+            missing = words - set(self.ordinals)
+            if missing:
+                raise LanguageDataError(f"numbers.toml: [ordinal_markers] {name!r}: "
+                                        f"{sorted(missing)} are not in [ordinals]")
+        #: every word that can start or continue a cardinal number
+        self.number_words = frozenset([*self.units, *self.teen_units, *self.tens, *self.hundreds, *self.scales,
+                                       *self.fractions, *self.fraction_plurals, *self.vague, *self.nayyif])
+
+    # --- units ----------------------------------------------------------------
+    def _units(self, u: dict, defaults: dict) -> None:
+        units = u["unit"]
+        codes = [x["code"] for x in units]
+        dup = {c for c in codes if codes.count(c) > 1}
+        if dup:
+            raise LanguageDataError(f"units.toml: [[unit]] code {sorted(dup)[0]!r}: declared twice")
+        self.unit_codes = frozenset(codes)
+        self.unit_kinds = {x["code"]: x["kind"] for x in units}
+        for x in units:
+            for adj, code in x.get("adjectives", {}).items():
+                if code not in self.unit_codes:
+                    raise LanguageDataError(f"units.toml: [[unit]] {x['code']!r} adjectives {adj!r}: "
+                                            f"{code!r} is not the code of a declared unit")
+        default_of = {}
+        for form, code in defaults.items():
+            if code not in self.unit_codes:
+                raise LanguageDataError(f"varieties/{self.variety}.toml: [units.defaults] {form!r}: "
+                                        f"{code!r} is not the code of a declared unit")
+            default_of[phrase_key(form)] = code
+        phrases: dict[tuple[str, ...], Unit] = {}
+        symbols: dict[tuple[str, ...], Unit] = {}
+        owner: dict[tuple[str, ...], str] = {}
+        plurals = set()
+
+        def add(table: dict, form: str, unit: Unit, code: str) -> None:
+            key = phrase_key(form)
+            if key in owner:
+                raise LanguageDataError(f"units.toml: [[unit]] {code!r}: {form!r} is also a form of "
+                                        f"{owner[key]!r} (after normalisation)")
+            owner[key] = code
+            table[key] = unit
+
+        for x in units:
+            adj = tuple((nw(a), c) for a, c in x.get("adjectives", {}).items())
+            keys = [phrase_key(f) for f in [*x["forms"], *x.get("plural", []), *x.get("dual", [])]]
+            code = next((default_of[k] for k in keys if k in default_of), x["code"])
+            for f in [*x["forms"], *x.get("plural", [])]:
+                add(phrases, f, Unit(code, x["kind"], False, adj), x["code"])
+            for f in x.get("dual", []):
+                add(phrases, f, Unit(code, x["kind"], True, adj), x["code"])
+            for f in x.get("symbols", []):
+                add(symbols, f, Unit(code, x["kind"], False, adj), x["code"])
+            plurals.update(phrase_key(f) for f in x.get("plural", []))
+        #: unit words and codes written after a number (دولار، كم، كم2، KWD)
+        self.unit_phrases = Phrases(phrases)
+        #: unit symbols, written before or after the digits ($، €، US$)
+        self.unit_symbols = Phrases(symbols)
+        #: plural unit words (أيام، دولارات): what agreement needs to know about units
+        self.unit_plurals = frozenset(plurals)
+
+    # --- calendar -------------------------------------------------------------
+    def _calendar(self, c: dict, extra: dict) -> None:
+        months: dict[tuple[str, ...], tuple[int, str]] = {}
+        for cal in CALENDARS:
+            for m, names in [*c[cal].items(), *extra.get(cal, {}).items()]:
+                for name in names:
+                    months.setdefault(phrase_key(name), (int(m), cal))
+        #: month phrase -> (month number, calendar)
+        self.months = months
+        m = c["markers"]
+        self.ambiguous_months = frozenset(map(phrase_key, m["ambiguous"]))
+        self.hijri_needs_number = m["hijri_needs_number"]
+        self.year_range = tuple(m["year_range"])
+        self.bare_year_range = tuple(m["bare_year_range"])
+        self.gregorian_year_suffix = frozenset(map(nw, m["gregorian_year_suffix"]))
+        self.hijri_year_suffix = frozenset(map(nw, m["hijri_year_suffix"]))
+        self.year_cues = frozenset(map(nw, m["year_cues"]))
+        self.year_nouns = frozenset(map(nw, m["year_nouns"]))
+        self.month_year_links = frozenset(map(nw, m["month_year_links"]))
+        self.day_words = {nw(k): v for k, v in m["day_words"].items()}
+        self.day_span_links = frozenset(map(nw, m["day_span_links"]))
+        self.relative_days = frozenset(map(nw, m["relative_days"]))
+        self.hour_cues = frozenset(map(nw, m["hour_cues"]))
+        self.day_parts = Phrases((phrase_key(k), v) for k, v in m["day_parts"].items())
+        self.minute_words = {nw(k): v for k, v in m["minute_words"].items()}
+        self.weekdays = frozenset(map(nw, m["weekdays"]))
+        self.weekday_cues = frozenset(map(nw, m["weekday_cues"]))
+
+    # --- qualifiers -----------------------------------------------------------
+    def _qualifiers(self, q: dict) -> None:
+        #: phrase -> qualifier, for phrases written before / after the number
+        self.qualifiers_before = Phrases((phrase_key(p), n) for n, ps in q["before"].items() for p in ps)
+        self.qualifiers_after = Phrases((phrase_key(p), n) for n, ps in q["after"].items() for p in ps)
+        self.qualifier_max_words = max(self.qualifiers_before.max_words, self.qualifiers_after.max_words)
+        r = q["range"]
+        #: range-opening phrase -> the words that close it (بين … و، من … إلى)
+        self.range_open = Phrases((phrase_key(k), frozenset(map(nw, v))) for k, v in r["close"].items())
+        self.range_bare = frozenset(map(nw, r["bare"]))
+        self.range_bare_strict = frozenset(map(nw, r["bare_strict"]))
+
+    # --- cues -----------------------------------------------------------------
+    def _cues(self, k: dict) -> None:
+        i = k["identifier"]
+        self.id_heads = frozenset(map(nw, i["heads"]))
+        self.id_max_gap = i["max_gap"]
+        self.id_series = frozenset(map(nw, i["series"]))
+        self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])
+        self.age_cues = frozenset(map(nw, k["age"]["cues"]))
+        self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
+        e = k["entity"]
+        self.not_nouns = frozenset(map(nw, e["not_nouns"]))
+        self.demonstratives = frozenset(map(nw, e["demonstratives"]))
+        self.adverbs = frozenset(map(nw, e["adverbs"]))
+        self.feminine_nouns = frozenset(map(nw, e["feminine"]))
+        self.ranked_nouns = frozenset(map(nw, e["ranked"]))
+        self.partitive = frozenset(map(nw, e["partitive"]))
+
+
+def lexicon(variety: str | None = None, data_dir: str | None = None) -> Lexicon:
+    """The lexicon of `variety` (None: Modern Standard Arabic), loaded once."""
+    return _lexicon(variety, data_dir)
+
+
+@lru_cache(maxsize=None)
+def _lexicon(variety: str | None, data_dir: str | None) -> Lexicon:
+    return Lexicon(variety, data_dir)

@@ -1,0 +1,112 @@
+"""The counted noun: where Arabic puts it and what it can be.
+
+The noun (tamyiz) follows the number (39 هجوما، ثلاثة ملايين من السكان), or
+precedes it when the number is an adjective (مركز حدودي واحد، الدول الثلاث).
+These helpers find it; agreement (gender, number) tells a head from the
+adjectives around it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..language import morphology
+from ..numerals.words import classify
+from ..text.document import Document
+from ..text.tokens import WORD
+
+
+@lru_cache(maxsize=65536)
+def noun_like(lex, w: str | None) -> bool:
+    """Could this word be a counted noun? (not a particle, number, month or qualifier word)."""
+    if w is None or len(w) < 2 or w in lex.not_nouns:
+        return False
+    for sp in morphology.splits(w):
+        if classify(lex, sp.stem) is not None or sp.stem in lex.ordinals:
+            return False
+    if (w,) in lex.months or w in lex.weekdays:
+        return False
+    return True
+
+
+def noun_span(doc: Document, k: int) -> tuple[int, int]:
+    """Span of the word at token k without its ال-proclitics (المدنيين → مدنيين)."""
+    t = doc.toks[k]
+    p, _ = morphology.strip_definite(t.text)
+    return t.start + p, t.end
+
+
+def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
+    """The counted noun after a number: 39 هجوما، ثلاثة ملايين من السكان."""
+    w = doc.word(j)
+    if w in doc.lex.partitive:
+        j += 1
+        w = doc.word(j)
+    if w is None or not noun_like(doc.lex, w) or doc.taken[j] or _prepositional(w):
+        return None
+    return noun_span(doc, j)
+
+
+@lru_cache(maxsize=65536)
+def _prepositional(w: str) -> bool:
+    """للجمعية، بالمدينة: a preposition glued to a definite noun starts a phrase, not a tamyiz."""
+    return any(sp.prefix in morphology.PREPOSITION_ARTICLES for sp in morphology.splits(w)[1:])
+
+
+@lru_cache(maxsize=65536)
+def is_feminine(lex, w: str) -> bool:
+    """Feminine by form (ة، ات، ى) or by lexicon (حرب، أرض)."""
+    stem = morphology.strip_definite(w)[1]
+    return morphology.feminine_by_form(stem) or stem in lex.feminine_nouns or looks_plural(lex, w)
+
+
+@lru_cache(maxsize=65536)
+def looks_plural(lex, w: str) -> bool:
+    """Sound plurals, plural unit words and the broken-plural templates of the morphology table."""
+    stem = morphology.strip_definite(w)[1]
+    return morphology.sound_plural(stem) or (stem,) in lex.unit_plurals or morphology.broken_plural_shape(stem)
+
+
+def head_before(doc: Document, i: int, definite_only: bool, gender: str | None = None) -> int | None:
+    """Token index of the noun a following adjective-number qualifies.
+
+    Walks back over agreeing adjectives: for a definite number, over the run
+    of definite words (الدورية المنسقة المستقلة الـ 44 → الدورية); otherwise
+    over nisba adjectives (مركز حدودي واحد → مركز). With a `gender` ("m"/"f"),
+    the run stops at a word that does not agree with it, since adjectives
+    agree with their noun (احتل المنتخب المرتبة الأولى → المرتبة).
+    """
+    lex = doc.lex
+    k = i - 1
+    if doc.tok_text(k) in morphology.DETACHED and doc.toks[k].kind == WORD:
+        k -= 1
+    head = None
+    steps = 0
+    while k >= 0 and steps < 4 and doc.toks[k].kind == WORD and not doc.taken[k]:
+        w = doc.toks[k].text
+        if not noun_like(lex, w) or morphology.strip_definite(w)[1] in lex.adverbs or w in lex.adverbs:
+            break
+        if definite_only:
+            if not morphology.is_definite(w):
+                break
+            if gender is not None and is_feminine(lex, w) != (gender == "f"):
+                break
+            head = k
+            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED):
+                break
+        else:
+            head = k
+            if not morphology.nisba_like(morphology.strip_definite(w)[1]):
+                break
+        k -= 1
+        steps += 1
+    return head
+
+
+def definite_number(doc: Document, cand) -> bool:
+    """Is the number written with the article, glued (الثلاثة) or apart (الـ 44)?"""
+    if cand.first.definite:
+        return True
+    prev = doc.tok_text(cand.i - 1)
+    return prev in morphology.DETACHED and morphology.ARTICLE in morphology.parts_of(prev) \
+        and doc.toks[cand.i - 1].kind == WORD

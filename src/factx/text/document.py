@@ -1,0 +1,138 @@
+"""The document every later stage reads: original text, normalised text with its
+offset map, the tokens of the windows around anchors, and which tokens are taken.
+
+Later stages work in normalised offsets and token indices; `NormText.orig_span`
+maps a span back to the original text. Only the windows around anchors (the
+places a mention can start, found by `numerals.anchors`) are tokenised: most of
+a news article holds no number. A zero-width GAP token separates windows, so no
+phrase or number is read across two of them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+from typing import Any
+
+from .normalize import NormText
+from .tokens import DIGITS, GLUED_MARK, GAP, PUNCT, WORD, Token, tokenize_windows
+
+_start_of = attrgetter("start")
+
+
+class Document:
+    """One document as the pipeline reads it.
+
+    `lexicon` is the language data the document is read with (a variety's, or
+    Modern Standard Arabic's); `anchor_starts` and `windows` come from the
+    anchor search. `taken[k]` is set once a mention owns token k: later rules
+    never read a taken token.
+    """
+
+    def __init__(self, nt: NormText, anchor_starts: list[int], windows: list[tuple[int, int]], lexicon: Any):
+        self.text = nt.original
+        self.nt = nt
+        self.norm = nt.norm
+        self.lex = lexicon
+        #: the spans of text that are tokenised: every mention lies inside one
+        self.windows = windows
+        self.toks: list[Token] = tokenize_windows(self.norm, windows)
+        self.n = len(self.toks)
+        self.taken = [False] * self.n
+        #: answers later stages memoise per document (keyed by their own names)
+        self.memo: dict = {}
+        self._starts = list(map(_start_of, self.toks))
+        #: tokens a mention can start at: the digit and word tokens that begin an anchor
+        self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
+                        if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
+
+    # --- tokens ---------------------------------------------------------------
+    def word(self, k: int) -> str | None:
+        """The word at token k, or None for a symbol, digits, or past either end."""
+        if 0 <= k < self.n and self.toks[k].kind == WORD:
+            return self.toks[k].text
+        return None
+
+    def tok_text(self, k: int) -> str | None:
+        return self.toks[k].text if 0 <= k < self.n else None
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after normalised offset `pos`."""
+        return bisect_left(self._starts, pos)
+
+    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [i, j) of every token overlapping the normalised span [start, end)."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0 or self.toks[i].end <= start:
+            i += 1
+        return i, bisect_left(self._starts, end)
+
+    def take(self, i: int, j: int) -> None:
+        """Tokens [i, j) now belong to a mention."""
+        for k in range(i, j):
+            self.taken[k] = True
+
+    def any_taken(self, i: int, j: int) -> bool:
+        return True in self.taken[i:j]
+
+    def adjacent(self, k: int) -> bool:
+        """No space between token k-1 and token k."""
+        return 0 < k < self.n and self.toks[k - 1].end == self.toks[k].start
+
+    def span_of(self, i: int, j: int) -> tuple[int, int]:
+        """Normalised span of tokens [i, j)."""
+        return self.toks[i].start, self.toks[j - 1].end
+
+    def finditer(self, pattern):
+        """Matches of a compiled `pattern` inside the windows: for shapes that hold
+        digits (dates, clock times, phone numbers), whose digits are anchors."""
+        for a, b in self.windows:
+            yield from pattern.finditer(self.norm, a, b)
+
+    # --- phrases --------------------------------------------------------------
+    def key_at(self, k: int, m: int) -> str:
+        """Token m as a phrase table keys it when the phrase starts at token k."""
+        t = self.toks[m]
+        return t.text if m == k or self.toks[m - 1].end != t.start else GLUED_MARK + t.text
+
+    def phrase_at(self, k: int, table, clitics: frozenset = frozenset()):
+        """Longest phrase of `table` starting at token k: (value, end token) or None.
+
+        A phrase is a run of tokens (words, symbols, codes), glued ones marked;
+        the first word may carry proclitics made of the `clitics` parts.
+        """
+        if k >= self.n:
+            return None
+        first = self.toks[k].text
+        if first not in table.first and not (clitics and table.starts_after_clitics(first, clitics)):
+            return None
+        key = [first]
+        for m in range(k + 1, min(self.n, k + table.max_words)):
+            if self.toks[m].text == GAP:
+                break
+            key.append(self.key_at(k, m))
+        for ln in range(len(key), 0, -1):
+            value = table.lookup(tuple(key[:ln]), clitics)
+            if value is not None:
+                return value, k + ln
+        return None
+
+    def phrase_before(self, j: int, table, clitics: frozenset = frozenset()):
+        """Longest phrase of `table` ending just before token j: (value, first token) or None.
+
+        The first word may carry proclitics made of the `clitics` parts (وأكثر من،
+        بنحو، لأكثر من، وبنسبة).
+        """
+        if not 0 < j <= self.n:
+            return None
+        last = self.toks[j - 1].text
+        if last not in table.last and not (clitics and table.ends_after_clitics(last, clitics)):
+            return None
+        for ln in range(min(table.max_words, j), 0, -1):
+            k = j - ln
+            if any(self.toks[m].text == GAP for m in range(k, j)):
+                continue
+            value = table.lookup(tuple(self.key_at(k, m) for m in range(k, j)), clitics)
+            if value is not None:
+                return value, k
+        return None

@@ -1,0 +1,1 @@
+"""Other projects' Arabic test suites, run against factx (see README.md)."""
