@@ -61,8 +61,13 @@ stdin (plain text with doc_id "stdin", or JSONL with --format jsonl). No PATH
 means stdin.
 
 Output: one JSON fact per line, UTF-8, in document order (also with several
-workers). With -o the file is written atomically: it appears complete when
-the run ends, and is left untouched if the run is interrupted.
+workers), or with -o FILE.parquet (or --output-format parquet) a Parquet file of
+the same records. With -o the file is written atomically: it appears complete
+when the run ends, and is left untouched if the run is interrupted.
+
+Engines: the local one forks worker processes on this machine (--workers);
+--engine dask runs the same extraction on a Dask cluster (a local one of
+--workers processes, or the one at --scheduler), with the same output.
 
 Bad input (invalid UTF-8, a malformed JSONL line, a line without text, a binary
 file, an extractor failure) is reported on stderr as
@@ -78,11 +83,14 @@ examples:
   factx extract seeds/000_bcc106d994346498.txt --sentence
   factx extract corpus.jsonl --id-field url --text-field body -o facts.jsonl
   factx extract seeds/ --workers 4 --kinds quantity -o facts.jsonl
+  factx extract corpus.jsonl -o facts.parquet
+  factx extract archive/ --engine dask --scheduler tcp://scheduler.example:8786 -o facts.jsonl
 
 {EXIT_CODES_HELP}"""
 
 VALIDATE_EPILOG = f"""\
-Every line of FACTS (- for stdin) is checked: JSON syntax, the fact model's
+Every line of FACTS (- for stdin; a .parquet file or a folder is read as Parquet,
+row by row) is checked: JSON syntax, the fact model's
 rules (SPEC §3), the JSON Schema, and with --source the documents themselves
 (the doc_id must be known and text must equal the source slice). One line is
 printed per invalid record,
@@ -170,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", formatter_class=fmt, epilog=EXTRACT_EPILOG,
-                       help="extract facts from documents to JSONL",
+                       help="extract facts from documents to JSONL or Parquet",
                        description="Extract the numeric facts of each document as JSON lines.")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help=".txt or .jsonl file, folder, or - for stdin (default: stdin)")
@@ -202,14 +210,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "JSONL file is split into ranges of this size")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="with --engine dask: the address of a running Dask scheduler "
-                        "(e.g. tcp://10.0.0.5:8786) instead of a local cluster")
+                        "(e.g. tcp://scheduler.example:8786) instead of a local cluster")
     _add_input_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("validate", formatter_class=fmt, epilog=VALIDATE_EPILOG,
                        help="check a facts JSONL file against the record contract",
                        description="Check every fact record of a JSONL file.")
-    p.add_argument("facts", metavar="FACTS", help="facts JSONL file, or - for stdin")
+    p.add_argument("facts", metavar="FACTS",
+                   help="facts JSONL file, - for stdin, or a Parquet file or folder of part files")
     p.add_argument("--source", action="append", default=[], metavar="PATH",
                    help="the documents the facts were extracted from (same kinds of PATH as "
                         "extract; repeatable); enables the text == source slice check")
