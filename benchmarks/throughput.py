@@ -200,16 +200,20 @@ with LocalCluster(n_workers=int(sys.argv[1]), threads_per_worker=1, processes=Tr
 """
 
 
-def _peak_rss_mib() -> float:
+def _worker_usage() -> tuple[float, float]:
+    """(peak RSS in MiB, CPU seconds) of the process it runs in: a Dask worker."""
     import resource
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return (ru.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru.ru_maxrss / 1024,
+            ru.ru_utime + ru.ru_stime)
 
 
 def dask_clis(path: Path, out_dir: Path, workers: int, repeat: int) -> tuple[dict, dict, dict] | None:
     """The command with --engine dask on a local cluster it starts, and on a running
     cluster (--scheduler), interleaved with the built-in pool; None without the dask extra.
-    The running cluster's workers report their peak RSS (``worker_max_rss_mib``)."""
+    The running cluster's workers report their peak RSS (``worker_max_rss_mib``) and the
+    CPU time they spent, per run (``worker_cpu_seconds``: their time over all the runs,
+    idle ones included, divided by `repeat`)."""
     try:
         from distributed import Client
     except ImportError:
@@ -220,15 +224,17 @@ def dask_clis(path: Path, out_dir: Path, workers: int, repeat: int) -> tuple[dic
         address = cluster.stdout.readline().strip()
         with Client(address) as client:
             client.wait_for_workers(workers)
+            before = client.run(_worker_usage)
             pool, local, running = median_clis(
                 [(path, workers), (path, workers, ("--engine", "dask")),
                  (path, None, ("--engine", "dask", "--scheduler", address))], out_dir, repeat)
-            peaks = client.run(_peak_rss_mib)
+            after = client.run(_worker_usage)
     finally:
         cluster.stdin.close()
         cluster.wait()
     running["client_max_rss_mib"] = running["max_rss_mib"]
-    running["worker_max_rss_mib"] = max(peaks.values())
+    running["worker_max_rss_mib"] = max(rss for rss, _ in after.values())
+    running["worker_cpu_seconds"] = sum(after[w][1] - before[w][1] for w in after if w in before) / repeat
     running["max_rss_mib"] = max(running["max_rss_mib"], running["worker_max_rss_mib"])
     return pool, local, running
 
@@ -507,6 +513,9 @@ def main(argv=None) -> int:
               f"{d['local_cluster']['max_rss_mib']:.0f} MiB (largest process, local cluster), "
               f"{d['running_cluster']['worker_max_rss_mib']:.0f} MiB per worker and "
               f"{d['running_cluster']['client_max_rss_mib']:.0f} MiB for the command (running cluster); "
+              f"CPU per run {d['pool']['cpu_seconds']:.2f} s for the pool, {d['local_cluster']['cpu_seconds']:.2f} s "
+              f"with the local cluster, {d['running_cluster']['cpu_seconds']:.2f} s (command) + "
+              f"{d['running_cluster']['worker_cpu_seconds']:.2f} s (workers) on the running cluster; "
               f"same output as the pool: {'yes' if d['same_output_as_pool'] else 'NO'})")
 
     if args.profile:
