@@ -126,10 +126,12 @@ def test_the_writer_leaves_no_file_when_interrupted(tmp_path):
 
 def test_many_row_groups_read_back_in_order(tmp_path, monkeypatch):
     monkeypatch.setattr(parquet, "ROW_GROUP_ROWS", 7)
+    monkeypatch.setattr(parquet, "TEXT_ROWS", 4)
     records = [_record(value=i, doc_id=f"d{i}") for i in range(50)]
     with parquet.FactsWriter(tmp_path / "f.parquet") as out:
-        for i in range(0, 50, 3):
-            out.write("".join(cli._dumps(r) + "\n" for r in records[i:i + 3]))
+        for i in range(0, 50, 3):           # JSON lines and tables (as a Dask task sends), mixed
+            block = records[i:i + 3]
+            out.write(parquet.to_table(block) if i % 9 == 0 else "".join(cli._dumps(r) + "\n" for r in block))
     assert pq.ParquetFile(tmp_path / "f.parquet").num_row_groups == 8
     assert [r for _, _, r in parquet.read(tmp_path / "f.parquet")] == records
 

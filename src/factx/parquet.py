@@ -46,7 +46,9 @@ EXACT = "exact_numbers"
 #: what reading a broken or foreign file raises
 READ_ERRORS = (OSError, pa.ArrowException)
 #: rows per row group: large enough for column scans, small enough to keep memory flat
-ROW_GROUP_ROWS = 65536
+ROW_GROUP_ROWS = 16384
+#: JSON lines converted to a table at a time
+TEXT_ROWS = 4096
 
 
 def schema(sentence: bool = False) -> pa.Schema:
@@ -152,6 +154,8 @@ class FactsWriter:
     ``write`` takes a block of JSON lines (what the command writes) or an Arrow table of
     `schema(sentence)`; rows are written in row groups of `ROW_GROUP_ROWS`, so memory
     stays flat on a long run. The file appears complete when the block ends, or not at all.
+    JSON lines are gathered as text and converted `TEXT_ROWS` at a time: one small table
+    per document would cost more memory than its rows.
     """
 
     def __init__(self, path: str | os.PathLike, sentence: bool = False):
@@ -160,7 +164,9 @@ class FactsWriter:
         self._atomic = AtomicWriter(path, binary=True)
         self._writer: pq.ParquetWriter | None = None
         self._pending: list[pa.Table] = []
-        self._rows = 0
+        self._rows = 0                  # rows pending, in tables and in text
+        self._text: list[str] = []
+        self._text_rows = 0
 
     def __enter__(self) -> FactsWriter:
         fh = self._atomic.__enter__()
@@ -172,15 +178,28 @@ class FactsWriter:
         return self
 
     def write(self, block: str | pa.Table) -> None:
-        table = table_from_jsonl(block, self.sentence) if isinstance(block, str) else block
-        if table.num_rows:
-            self._pending.append(table)
-            self._rows += table.num_rows
+        if isinstance(block, str):
+            rows = block.count("\n")
+            self._text.append(block)
+            self._text_rows += rows
+            self._rows += rows
+            if self._text_rows >= TEXT_ROWS:
+                self._convert_text()
+        elif block.num_rows:
+            self._convert_text()                # keep the order of the rows
+            self._pending.append(block)
+            self._rows += block.num_rows
         if self._rows >= ROW_GROUP_ROWS:
             self._flush(final=False)
 
+    def _convert_text(self) -> None:
+        if self._text:
+            self._pending.append(table_from_jsonl("".join(self._text), self.sentence))
+            self._text, self._text_rows = [], 0
+
     def _flush(self, final: bool = True) -> None:
         """Write the pending rows in full row groups (and, at the end, the rest)."""
+        self._convert_text()
         if not self._pending:
             return
         assert self._writer is not None
@@ -202,7 +221,7 @@ class FactsWriter:
         else:
             self._atomic.__exit__(exc_type, exc, tb)
         finally:
-            self._pending = []
+            self._pending, self._text = [], []
         return False
 
 
