@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .language import morphology
+from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue
 from .rules.registry import KINDS
@@ -112,6 +113,18 @@ def dash_not_sign(doc, cand, m) -> bool:
     return m.low is None or m.high is None or m.low < m.high
 
 
+def not_one_after_a_number(doc, cand, m) -> bool:
+    """تلاتة مليون واحد "three million people": واحد right after a number is that
+    number's counted noun (colloquial "one, person"), not a count of one."""
+    num = cand.first if cand is not None else None
+    if num is None or num.digits or num.j != num.i + 1 or num.value != 1 or num.prefix or num.i == 0:
+        return True
+    prev = doc.toks[num.i - 1]
+    if not doc.taken[num.i - 1] or prev.end == num.start:
+        return True
+    return not (prev.kind == DIGITS or word_reading(doc.lex, prev.text) is not None)
+
+
 def not_relative_day(doc, cand, m) -> bool:
     """أول أمس is "the day before yesterday", not the first of anything."""
     i, j = doc.tokens_in(m.start, m.end)
@@ -154,6 +167,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
+    MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
     MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),

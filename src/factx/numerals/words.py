@@ -356,6 +356,13 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
                 acc.close(sc.value)
                 pos += 1
                 continue
+        elif acc.last_scale:
+            sc = r.scale_at(pos)                           # ألف ألف، أربعة آلاف ألف، ألف مليون
+            if sc is not None and sc.number in ("sg", "sg_or_du") and sc.value >= acc.last_scale:
+                acc.total *= sc.value
+                acc.last_scale = sc.value
+                pos += 1
+                continue
         k, w = r.after_conjunction(pos)
         if k == pos and w is not None and not morphology.readings(w, morphology.WA_ARTICLE,
                                                                   morphology.WA_REQUIRED):
