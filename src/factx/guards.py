@@ -18,6 +18,7 @@ from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue
+from .rules.nouns import noun_like
 from .rules.registry import KINDS
 from .rules.units import unit_after
 
@@ -70,9 +71,13 @@ def not_homograph(doc, num) -> bool:
 
 def not_dual_naming_a_list(doc, num) -> bool:
     """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
-    after it (numbers, or two nouns joined by و) counts nothing."""
+    after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
+    needs a noun after it: رحلتي في is "my trip", ركلتي جزاء "two kicks"."""
     if not num.dual_noun:
         return True
+    if doc.lex.dual_nouns.get(doc.norm[num.start:num.end], (None, False))[1] \
+            and not noun_like(doc.lex, doc.word(num.j)):
+        return False
     nxt = doc.toks[num.j] if num.j < doc.n else None
     if nxt is None:
         return True

@@ -97,7 +97,7 @@ CUES = Record(required={
                             "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
                             "at_least": ListOf(Phrase())}),
     "entity": Record(required={k: _words() for k in (
-        "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
+        "not_nouns", "demonstratives", "adverbs", "feminine", "partitive")}),
     "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
 })
 #: what a variety overlay may add: number words, month names, currency defaults
@@ -341,7 +341,6 @@ class Lexicon:
         self.demonstratives = frozenset(map(nw, e["demonstratives"]))
         self.adverbs = frozenset(map(nw, e["adverbs"]))
         self.feminine_nouns = frozenset(map(nw, e["feminine"]))
-        self.ranked_nouns = frozenset(map(nw, e["ranked"]))
         self.partitive = frozenset(map(nw, e["partitive"]))
         #: the duals of counted nouns: dual form -> (singular, needs a genitive after it)
         self.dual_nouns = _duals(k["dual"]["nouns"], k["dual"]["sound_plural_nouns"])

@@ -226,7 +226,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex, decimals: 
         return num
     num.value = acc.value
     num.scale = int(acc.last_scale)
-    if decimals and not num.digits and pos < r.stop:
+    if decimals and pos < r.stop and (not num.digits or r.word(pos) in lex.decimal_points):
         pos = _spoken_decimal(r, num, acc, pos)
     if num.digits and num.j < pos:
         num.plain_digits = False
@@ -356,7 +356,15 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
                 acc.close(sc.value)
                 pos += 1
                 continue
-        elif acc.last_scale:
+        if acc.slots == {"hundred"} and r.lex.variety is not None:
+            w = r.word(pos)                                # متين تلاتة وستين: colloquial, without و
+            rd = None if w is None else word_reading(r.lex, w, morphology.NOTHING)
+            if rd is not None and rd[1].role in (UNIT, TEEN, TEN) and rd[1].value:
+                nxt = _JOINED[rd[1].role](r, num, acc, rd[1], pos)
+                if nxt is not None:
+                    pos = nxt
+                    continue
+        if acc.group is None and acc.last_scale:
             sc = r.scale_at(pos)                           # ألف ألف، أربعة آلاف ألف، ألف مليون
             if sc is not None and sc.number in ("sg", "sg_or_du") and sc.value >= acc.last_scale:
                 acc.total *= sc.value

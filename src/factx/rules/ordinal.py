@@ -96,16 +96,14 @@ def find_words(doc: Document):
 
 
 def definite_cardinal(doc: Document, cand) -> Mention | None:
-    """الذكرى الخمسين، القرن العشرين: a definite ten or hundred after a singular
-    definite noun ranks it (cardinal forms serve as ordinals from 20 on)."""
+    """الذكرى الخمسين، القرن العشرين، الكتاب الثلاثون: a definite ten or hundred after a
+    singular definite noun ranks it (cardinal forms serve as ordinals from 20 on); after
+    a plural it counts (الدول العشرين)."""
     num = cand.first
     if cand.is_range or num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
         return None
     head = head_before(doc, num.i, definite_only=True)
     if head is None or looks_plural(doc.lex, doc.toks[head].text):
-        return None
-    stem = morphology.strip_definite(doc.toks[head].text)[1]
-    if stem not in doc.lex.ranked_nouns and not morphology.feminine_singular(stem):
         return None
     return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head))
 

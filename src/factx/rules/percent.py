@@ -31,6 +31,16 @@ def word(doc, cand: Candidate) -> Mention | None:
     return None
 
 
+def word_before(doc, cand: Candidate) -> Mention | None:
+    """بالمائة 10: the percent word written before the number (tables, headlines)."""
+    if cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    hit = doc.phrase_before(cand.i, doc.lex.unit_phrases)
+    if hit is not None and hit[0].kind == "percent" and not doc.any_taken(hit[1], cand.i):
+        return cand.mention("percent", unit="%", unit_span=doc.span_of(hit[1], cand.i))
+    return None
+
+
 def cue(doc, cand: Candidate) -> Mention | None:
     """ارتفع بنسبة 3.5، نسبة البطالة 12: a bare number after a percent cue."""
     k = cand.i if cand.opener is None else cand.opener
@@ -114,6 +124,7 @@ def _article_first(word: str) -> bool:
 RULES = (
     Rule("percent.sign", Phase.QUANTITIES, sign),
     Rule("percent.word", Phase.QUANTITIES, word, unit_after="percent"),
+    Rule("percent.word-before", Phase.QUANTITIES, word_before),
     Rule("percent.cue", Phase.QUANTITIES, cue),
     Rule("percent.ratio", Phase.QUANTITIES, ratio),
     Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
