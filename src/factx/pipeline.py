@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .guards import MENTION_GUARDS, NUMERAL_GUARDS
 from .numerals.scan import read_document, scan
-from .rules import amounts, qualifiers, ranges
+from .rules import amounts, qualifiers, ranges, ratios
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
@@ -64,7 +64,7 @@ class Pipeline:
             else:
                 quantities.append(num)
         typed = []
-        for cand in amounts.join(doc, ranges.candidates(doc, quantities)):
+        for cand in amounts.join(doc, ratios.pair(doc, ranges.candidates(doc, quantities))):
             m = self._type(doc, cand, self._quantities)
             if m is not None:
                 if m.unit_span:
