@@ -113,6 +113,10 @@ class Phrases(dict):
     def __init__(self, items=()):
         super().__init__(items)
         self.max_words = max(map(len, self), default=0)
+        #: the longest phrase starting with each first token (a look-up reads no further)
+        self.longest: dict[str, int] = {}
+        for k in self:
+            self.longest[k[0]] = max(self.longest.get(k[0], 0), len(k))
         self.first = frozenset(k[0] for k in self)
         self.last = frozenset(k[-1].removeprefix(GLUED) for k in self)
         #: the letters a proclitic can start with: a word starting otherwise has none to read off

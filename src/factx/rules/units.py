@@ -127,28 +127,38 @@ def dual_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
 def cue_end(doc: Document, cand: Candidate) -> int:
     """The token a cue before the candidate ends at (ارتفع بنسبة │نحو 3.5، العظمى │24):
     before its range opener, a detached proclitic and a qualifier."""
-    k = cand.i if cand.opener is None else cand.opener
-    if doc.tok_text(k - 1) in morphology.DETACHED:
-        k -= 1
-    q = qualifier_before(doc, k)
-    return k if q is None else q[1]
+    k = cand.extra.get("cue_end")
+    if k is None:                     # asked by each cue rule: kept on the candidate
+        k = cand.i if cand.opener is None else cand.opener
+        if doc.tok_text(k - 1) in morphology.DETACHED:
+            k -= 1
+        q = qualifier_before(doc, k)
+        k = cand.extra["cue_end"] = k if q is None else q[1]
+    return k
 
 
 def carried_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
     """A bare number after a substitution word (99 ريال بدل 150) with the unit of the
     number before it, when that unit is of `kind`: its unit comes from the context."""
-    if cand.is_range or unit_after(doc, cand.j) is not None:
-        return None
-    link = doc.phrase_before(cand.i, doc.lex.unit_carry_links, morphology.CONJUNCTIONS)
-    if link is None or link[1] == 0:
-        return None
-    prev = _unit_ending_at(doc, link[1])
+    if "carried" not in cand.extra:   # asked by the money and the measure rule: kept on the candidate
+        cand.extra["carried"] = _carried_unit(doc, cand)
+    prev = cand.extra["carried"]
     if prev is None or prev.unit.kind != kind:
         return None
     m = cand.mention(kind, unit=prev.code)
     m.unit_source = CONTEXT
     scale(m, cand, prev.unit.factor(prev.code))
     return m
+
+
+def _carried_unit(doc: Document, cand: Candidate) -> UnitHit | None:
+    """The unit of the number before a substitution word before the candidate."""
+    if cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    link = doc.phrase_before(cand.i, doc.lex.unit_carry_links, morphology.CONJUNCTIONS)
+    if link is None or link[1] == 0:
+        return None
+    return _unit_ending_at(doc, link[1])
 
 
 def _unit_ending_at(doc: Document, j: int) -> UnitHit | None:

@@ -125,7 +125,7 @@ class Document:
         key = [first]
         toks = self.toks
         end = toks[k].end
-        for m in range(k + 1, min(self.n, k + table.max_words)):
+        for m in range(k + 1, min(self.n, k + table.longest.get(first, table.max_words))):
             t = toks[m]
             if t.text == GAP:
                 break
