@@ -210,6 +210,7 @@ class Lexicon:
         self.minus_words = frozenset(map(nw, n["signs"]["minus"]))
         #: the token sequences that join two numbers into a ratio
         self.ratio_links = frozenset(tuple(t.removeprefix(GLUED) for t in phrase_key(w)) for w in n["ratios"]["links"])
+        self.ratio_link_length = max(map(len, self.ratio_links))
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))
