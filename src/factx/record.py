@@ -79,9 +79,14 @@ def record_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
             and r["unit_source"] in _UNIT_SOURCES_OR_NONE \
             and type(value) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
         # the commonest record of all, an exact finite quantity, needs no more than this
-        if r["qualifier"] == "exact" and r["low"] is None and r["high"] is None and type(value) in (int, float) \
-                and kind in QUANTITY_KINDS and math.isfinite(value) and (value >= 0 or kind not in NONNEGATIVE_KINDS):
-            return []
+        if r["qualifier"] == "exact" and r["low"] is None and r["high"] is None:
+            t = type(value)
+            if t in (int, float) and kind in QUANTITY_KINDS and math.isfinite(value) \
+                    and (value >= 0 or kind not in NONNEGATIVE_KINDS):
+                return []
+            if (kind == "ordinal" and t in (int, float) and math.isfinite(value)) or \
+                    (kind == "identifier" and t is str and value):
+                return []
         return value_problems(r)
     return closed_list_problems(r, unit_codes) + type_problems(r) or value_problems(r)
 
