@@ -153,8 +153,8 @@ def _digit_fraction(toks, num: Numeral, stop: int) -> None:
     if j + 2 < stop and toks[j + 2].text in ("/", "-") and toks[j + 2].start == toks[j + 1].end:
         return                                            # 15/3/1998: a date's shape
     n, d = num.value, int(toks[j + 1].text)
-    if not d or not (n < d or d in _POWERS_OF_TEN) or len(toks[j + 1].text) > 4:
-        return
+    if not (2 <= d <= 100 or d in _POWERS_OF_TEN) or not (n < d or d in _POWERS_OF_TEN) or n >= 1000:
+        return                                            # 2013/2014 is no fraction
     num.whole = (n, num.j, num.end)
     num.value, num.fraction, num.digit_fraction, num.plain_digits = Fraction(n, d), True, True, False
     num.j, num.end = j + 2, toks[j + 1].end
