@@ -12,6 +12,8 @@ a [[subunit]] in data/units.toml.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..language import morphology
 from ..text.document import Document
 from .mention import Candidate
@@ -58,6 +60,6 @@ def _joined(doc: Document, a: Candidate, b: Candidate) -> Candidate | None:
     if len(codes) == 1 and main.unit.ambiguous:
         main = main._replace(code=code, source=TEXT)
     per = of[code]
-    c = Candidate(a.first, b.last, a.value + b.value / per, qualifier=a.qualifier, opener=a.opener)
+    c = Candidate(a.first, b.last, a.value + Fraction(b.value) / per, qualifier=a.qualifier, opener=a.opener)
     c.extra["composite"] = (main, a.j)
     return c
