@@ -329,6 +329,19 @@ def test_month_and_slash_runs(unit):
     check(repeat_to(unit, 20_000), f"{unit!r} repeated")
 
 
+# --- units and currencies ----------------------------------------------------------------
+
+@pytest.mark.parametrize("unit", [
+    "تركيا 5 ليرة 6 ليرة 7 ليرة ", "تركيا. 5 ليرة 6 ليرة 7 ليرة. ", "20$ و43c ", "العظمى 2 والصغرى 3 ",
+    "9 ريال بدل 1 ", "1$-2$ ", "لتر ونص ", "2 تحت الصفر ",
+], ids=["currency-context-one-sentence", "currency-context-sentences", "sub-units", "temperature-cues",
+        "carried-unit", "unit-ranges", "unit-fractions", "below-zero"])
+def test_unit_runs(unit):
+    """Ambiguous currency words settled from context words all over one sentence (or
+    before it), sub-units, cues, carried units: each look-up stays local."""
+    check(repeat_to(unit, 20_000), f"{unit!r} repeated")
+
+
 # --- signs ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -72,7 +72,7 @@ def not_homograph(doc, num) -> bool:
 def not_below_zero(doc, num) -> bool:
     """3 درجات تحت الصفر، 2 تحت الصفر: the zero of "below zero" after a temperature is
     the zero of the scale, which makes the temperature negative, not a number of its own."""
-    if num.digits:
+    if num.digits or doc.toks[num.j - 1].text not in doc.lex.below_zero.last:
         return True
     hit = doc.phrase_before(num.j, doc.lex.below_zero)
     return hit is None or hit[1] >= num.i

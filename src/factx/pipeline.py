@@ -24,7 +24,7 @@ from .rules import amounts, qualifiers, ranges, ratios
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
-from .rules.units import unit_of
+from .rules.units import unit_after, unit_of
 from .text.document import Document
 
 
@@ -101,7 +101,9 @@ class Pipeline:
         if len(dispatch) == 2:                             # a phase without unit patterns
             rules = dispatch[None, None, digits]
         else:
-            after = unit_of(doc, cand)
+            after = unit_after(doc, cand.j)
+            if after is None and cand.is_range:           # من 10 دولارات إلى 20: the unit of its first end
+                after = unit_of(doc, cand)
             dual = cand.first.unit
             rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None,
                              digits]

@@ -113,14 +113,18 @@ class Phrases(dict):
     def __init__(self, items=()):
         super().__init__(items)
         self.max_words = max(map(len, self), default=0)
-        #: the longest phrase starting with each first token (a look-up reads no further)
+        #: the longest phrase starting (ending) with each first (last) token: a look-up reads no further
         self.longest: dict[str, int] = {}
+        self.longest_ending: dict[str, int] = {}
         for k in self:
             self.longest[k[0]] = max(self.longest.get(k[0], 0), len(k))
+            last = k[-1].removeprefix(GLUED)
+            self.longest_ending[last] = max(self.longest_ending.get(last, 0), len(k))
         self.first = frozenset(k[0] for k in self)
-        self.last = frozenset(k[-1].removeprefix(GLUED) for k in self)
+        self.last = frozenset(self.longest_ending)
         #: the letters a proclitic can start with: a word starting otherwise has none to read off
         self.clitic_letters = frozenset(p.form[0] for p in morphology.PROCLITICS)
+        self._after_clitics: dict[tuple[str, frozenset, bool], bool] = {}
 
     def lookup(self, words: tuple[str, ...], clitics: frozenset = morphology.NOTHING):
         """The value of `words`, also when their first word carries proclitics made
@@ -135,11 +139,22 @@ class Phrases(dict):
 
     def starts_after_clitics(self, word: str, clitics: frozenset) -> bool:
         """Does a phrase start with `word` once proclitics of `clitics` are read off?"""
-        return any(stem in self.first for stem in morphology.clitic_stems(word, clitics))
+        return self._clitic_stem_in(word, clitics, True)
 
     def ends_after_clitics(self, word: str, clitics: frozenset) -> bool:
         """Is `word`, once proclitics of `clitics` are read off, a one-word phrase?"""
-        return any(stem in self.last for stem in morphology.clitic_stems(word, clitics))
+        return self._clitic_stem_in(word, clitics, False)
+
+    def _clitic_stem_in(self, word: str, clitics: frozenset, first: bool) -> bool:
+        """Is a stem of `word` a first (or last) token? Kept per word: rules ask again and again."""
+        key = (word, clitics, first)
+        hit = self._after_clitics.get(key)
+        if hit is None:
+            if len(self._after_clitics) > 65536:
+                self._after_clitics.clear()
+            tokens = self.first if first else self.last
+            hit = self._after_clitics[key] = any(stem in tokens for stem in morphology.clitic_stems(word, clitics))
+        return hit
 
 
 def phrase_key(s: str) -> tuple[str, ...]:
@@ -252,6 +267,8 @@ class Lexicon:
         self.unit_context = t.context
         #: words between an amount and a bare number that carry its unit over (99 ريال بدل 150)
         self.unit_carry_links = Phrases(t.carry_links)
+        #: the first tokens of the sub-units' words and symbols (سنت، هللة، ¢)
+        self.subunit_first = frozenset(k[0] for k, u in t.phrases.items() if u.per)
         #: fraction words read only next to a unit (نص لتر، كيلو ونص)
         self.unit_fractions = t.fractions
         #: the currencies of the caller's region

@@ -22,6 +22,9 @@ from .units import TEXT, unit_after
 
 def join(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """`cands` with every main amount and the sub-unit amount after it made one candidate."""
+    toks, n, first = doc.toks, doc.n, doc.lex.subunit_first
+    if not any(c.j < n and toks[c.j].text in first for c in cands):    # no sub-unit written: most texts
+        return cands
     out: list[Candidate] = []
     k = 0
     while k < len(cands):

@@ -9,7 +9,7 @@ from ..language import morphology
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .nouns import entity_after
-from .units import carried_mention, cue_end, dual_mention, unit_after, unit_mention, unit_of
+from .units import cue_end, dual_mention, unit_after, unit_mention, unit_of
 
 KINDS = (Kind("measure", quantity=True),)
 
@@ -40,14 +40,8 @@ def cue(doc, cand: Candidate) -> Mention | None:
     return cand.mention("measure", unit=hit[0].code)
 
 
-def carried(doc, cand: Candidate) -> Mention | None:
-    """5 كغ بدل 3: a bare number after a substitution word takes the unit before it."""
-    return carried_mention(doc, cand, "measure")
-
-
 RULES = (
     Rule("measure.dual", Phase.QUANTITIES, dual, dual="measure"),
     Rule("measure.unit", Phase.QUANTITIES, unit, unit_after="measure"),
     Rule("measure.cue", Phase.QUANTITIES, cue),
-    Rule("measure.carried", Phase.QUANTITIES, carried),
 )

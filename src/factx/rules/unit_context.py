@@ -37,32 +37,44 @@ def _context_regex(lex) -> re.Pattern:
                       rf"(?![{ARABIC_LETTERS}])")
 
 
-def _hits(doc: Document) -> tuple[list[int], list[frozenset[str]]]:
-    """The context words of `doc`: their offsets and the codes each speaks for."""
+def _positions(doc: Document) -> dict[str, list[int]]:
+    """Where the context words of `doc` stand, by the code they speak for (ascending)."""
     if doc.unit_context is None:
         words = doc.lex.unit_context
-        found = [(m.start(1), words[m.group(1)]) for m in _context_regex(doc.lex).finditer(doc.norm)]
-        doc.unit_context = [[p for p, _ in found], [c for _, c in found]]
-    return doc.unit_context[0], doc.unit_context[1]
+        found: dict[str, list[int]] = {}
+        for m in _context_regex(doc.lex).finditer(doc.norm):
+            for code in words[m.group(1)]:
+                found.setdefault(code, []).append(m.start(1))
+        doc.unit_context = found
+    return doc.unit_context
 
 
 def resolve(doc: Document, unit: Unit, pos: int) -> tuple[str, str]:
     """The code an ambiguous `unit` read at normalised offset `pos` names, and how it
-    was chosen: (code, "context") from the text or the region hint, else (default, "default")."""
-    names = unit.names
+    was chosen: (code, "context") from the text or the region hint, else (default, "default").
+
+    A context word in the sentence wins (the nearest), then the nearest before the
+    sentence; each look-up is a binary search, so a text full of them stays linear."""
     if doc.lex.unit_context:
-        positions, codes = _hits(doc)
-        if positions:
-            ends = doc.sentence_ends
-            k = bisect_right(ends, pos)
-            first = bisect_left(positions, ends[k - 1] if k else 0)
-            last = bisect_left(positions, ends[k]) if k < len(ends) else len(positions)
-            here = sorted(range(first, last), key=lambda n: abs(positions[n] - pos))
-            for n in [*here, *range(first - 1, -1, -1)]:
-                hit = codes[n] & names
-                if hit:
-                    return _pick(unit, hit), CONTEXT
-    hit = doc.lex.region_codes & names
+        by_code = _positions(doc)
+        ends = doc.sentence_ends
+        k = bisect_right(ends, pos)
+        s0, s1 = (ends[k - 1] if k else 0), (ends[k] if k < len(ends) else len(doc.norm) + 1)
+        best = None
+        for code in unit.names:
+            ps = by_code.get(code)
+            if not ps:
+                continue
+            n = bisect_left(ps, pos)
+            near = [p for p in (ps[n - 1] if n else None, ps[n] if n < len(ps) else None)
+                    if p is not None and s0 <= p < s1]
+            before = bisect_left(ps, s0) - 1
+            rank = (0, min(abs(p - pos) for p in near)) if near else (1, s0 - ps[before]) if before >= 0 else None
+            if rank is not None and (best is None or (*rank, code != unit.code, code) < best):
+                best = (*rank, code != unit.code, code)
+        if best is not None:
+            return best[-1], CONTEXT
+    hit = doc.lex.region_codes & unit.names
     if hit:
         return _pick(unit, hit), CONTEXT
     return unit.code, DEFAULT

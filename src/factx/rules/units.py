@@ -49,7 +49,7 @@ def unit_of(doc: Document, cand: Candidate) -> UnitHit | None:
     """The unit of a candidate: written after it, or, for a range that writes it on its
     first end only (من 10 دولارات إلى 20), that one (`rules.ranges`)."""
     u = unit_after(doc, cand.j)
-    if u is None and "unit" in cand.extra:
+    if u is None and cand.is_range and "unit" in cand.extra:
         return cand.extra["unit"][0]
     return u
 
@@ -65,6 +65,8 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
             return None
         return UnitHit(sym[0], sym[0].code, sym[1])
     unit, end = hit
+    if len(unit.names) == 1 and unit.code not in lex.below_zero_units:
+        return UnitHit(unit, unit.code, end)              # most units: nothing to settle
     code, source = unit.code, TEXT
     adj = doc.phrase_at(end, lex.currency_adjectives) if len(unit.names) > 1 else None
     if adj is not None and unit.code not in adj[0] and len(adj[0] & unit.names) == 1:
@@ -140,25 +142,16 @@ def cue_end(doc: Document, cand: Candidate) -> int:
 def carried_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
     """A bare number after a substitution word (99 ريال بدل 150) with the unit of the
     number before it, when that unit is of `kind`: its unit comes from the context."""
-    if "carried" not in cand.extra:   # asked by the money and the measure rule: kept on the candidate
-        cand.extra["carried"] = _carried_unit(doc, cand)
-    prev = cand.extra["carried"]
+    link = doc.phrase_before(cand.i, doc.lex.unit_carry_links, morphology.CONJUNCTIONS)
+    if link is None or link[1] == 0 or cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    prev = _unit_ending_at(doc, link[1])
     if prev is None or prev.unit.kind != kind:
         return None
     m = cand.mention(kind, unit=prev.code)
     m.unit_source = CONTEXT
     scale(m, cand, prev.unit.factor(prev.code))
     return m
-
-
-def _carried_unit(doc: Document, cand: Candidate) -> UnitHit | None:
-    """The unit of the number before a substitution word before the candidate."""
-    if cand.is_range or unit_after(doc, cand.j) is not None:
-        return None
-    link = doc.phrase_before(cand.i, doc.lex.unit_carry_links, morphology.CONJUNCTIONS)
-    if link is None or link[1] == 0:
-        return None
-    return _unit_ending_at(doc, link[1])
 
 
 def _unit_ending_at(doc: Document, j: int) -> UnitHit | None:

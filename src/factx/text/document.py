@@ -50,8 +50,9 @@ class Document:
         #: asked for them (they ask often)
         self.unit_memo: dict = {}
         self.qualifier_memo: dict = {}
-        #: the context words of the whole text (`rules.unit_context`), found on first need
-        self.unit_context: list | None = None
+        #: where the context words of the whole text stand, by unit code (`rules.unit_context`),
+        #: found on first need
+        self.unit_context: dict | None = None
         self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
@@ -155,7 +156,8 @@ class Document:
             return None
         toks = self.toks
         lo = j - 1                             # the run of tokens before j, back to a GAP or the longest phrase
-        while lo > 0 and j - lo < table.max_words and toks[lo - 1].text != GAP:
+        longest = table.longest_ending.get(last, table.max_words)
+        while lo > 0 and j - lo < longest and toks[lo - 1].text != GAP:
             lo -= 1
         # the key of tokens [k, j) is (plain text of k,) + marked texts of k+1 … j-1
         marked = [t.text if m == lo or toks[m - 1].end != t.start else GLUED_MARK + t.text
