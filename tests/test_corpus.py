@@ -4,7 +4,8 @@ Each kind file lists texts with the complete list of facts they must yield,
 in order; each expected fact states only the fields it checks ("null" stands
 for JSON null) and always its `text`: the span must start where that surface
 stands in the sentence (its `at`-th occurrence, the first by default), so a
-shifted span fails. numerals.toml checks the numeral reader alone.
+shifted span fails. An example may give the caller's `region` hint
+(factx.extract's `region`). numerals.toml checks the numeral reader alone.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _examples():
     for path in KIND_FILES:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for n, ex in enumerate(data["example"]):
-            yield pytest.param(ex["text"], ex["facts"], id=f"{path.stem}-{n}")
+            yield pytest.param(ex["text"], ex["facts"], ex.get("region"), id=f"{path.stem}-{n}")
 
 
 def _same(got, want) -> bool:
@@ -38,9 +39,9 @@ def _same(got, want) -> bool:
     return got == want
 
 
-@pytest.mark.parametrize("text,expected", list(_examples()))
-def test_rule_corpus(text, expected):
-    facts = factx.extract(text)
+@pytest.mark.parametrize("text,expected,region", list(_examples()))
+def test_rule_corpus(text, expected, region):
+    facts = factx.extract(text, region=region)
     got = [f.model_dump(mode="json") for f in facts]
     summary = [(f["kind"], f["value"], f["low"], f["high"], f["qualifier"], f["unit"], f["entity"], f["text"])
                for f in got]
@@ -63,7 +64,7 @@ def occurrence(text: str, surface: str, at: int) -> int:
 
 
 def test_every_corpus_fact_states_its_surface():
-    missing = [(t, f) for t, facts in (p.values for p in _examples()) for f in facts if "text" not in f]
+    missing = [(t, f) for t, facts, _ in (p.values for p in _examples()) for f in facts if "text" not in f]
     assert not missing, missing[:3]
 
 

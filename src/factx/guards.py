@@ -78,6 +78,15 @@ def not_below_zero(doc, num) -> bool:
     return hit is None or hit[1] >= num.i
 
 
+def not_unit_power(doc, num) -> bool:
+    """كم2، م3، سم²: digits glued to a unit word that make a unit with it (square and cubic
+    units) are the unit's power, not a number of their own."""
+    if not num.digits or num.i == 0 or not doc.adjacent(num.i) or doc.toks[num.i - 1].kind != WORD:
+        return True
+    hit = doc.phrase_before(num.j, doc.lex.unit_phrases)
+    return hit is None or hit[1] >= num.i
+
+
 def not_dual_naming_a_list(doc, num) -> bool:
     """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
     after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
@@ -108,6 +117,9 @@ def digit_fraction_before_a_unit(doc, num) -> bool:
 
 
 # --- mentions ---------------------------------------------------------------------
+
+#: the kinds of unit that make a number after a naming head an amount
+_AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
 
 def plausible_year(doc, cand, m) -> bool:
     """عام 2500 شخص is no year: a four-digit number is a year only inside the
@@ -149,6 +161,14 @@ def not_one_after_a_number(doc, cand, m) -> bool:
     return not (prev.kind == DIGITS or word_reading(doc.lex, prev.text) is not None)
 
 
+def unit_not_name(doc, cand, m) -> bool:
+    """الكيلو بقى بـ 120 جنيه، بعد رحلة 5 ساعات: a number with a currency, a unit of
+    measure or of time written after it is an amount, not the name of a thing, even
+    after a naming head (الكيلو 60 on a road, رحلة 447 a flight)."""
+    u = unit_after(doc, cand.j)
+    return u is None or u.unit.kind not in _AMOUNT_KINDS
+
+
 def not_relative_day(doc, cand, m) -> bool:
     """أول أمس is "the day before yesterday", not the first of anything."""
     i, j = doc.tokens_in(m.start, m.end)
@@ -187,6 +207,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
     NumeralGuard("below-zero", not_below_zero),
+    NumeralGuard("unit-power", not_unit_power),
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
 )
@@ -194,6 +215,7 @@ MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
     MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
+    MentionGuard("unit-not-name", frozenset({"identifier.head"}), unit_not_name),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
     MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),
