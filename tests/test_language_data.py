@@ -72,14 +72,60 @@ def test_an_unknown_key_names_file_table_and_key(data, file, edit, names):
     ("calendar.toml", '"صفر"]', '"صفر", "صفر"]', ["calendar.toml", "listed twice"]),
     ("units.toml", 'forms = ["يوان", "اليوان"]', 'forms = ["يوان", "اليوان", "يورو"]',
      ["units.toml", "'يورو' is also a form of 'EUR'"]),
+    ("units.toml", 'default = "JOD"\nnames = ["JOD",', 'default = "XYZ"\nnames = ["JOD",',
+     ["units.toml", "[[ambiguous]] 'دينار'", "default 'XYZ' is not one of its names"]),
+    ("units.toml", 'names = ["AED", "MAD"]', 'names = ["AED", "MAD", "km"]',
+     ["units.toml", "[[ambiguous]] 'درهم' names", "'km' is a measure unit, not money"]),
+    ("units.toml", 'of = { SAR = 100 }', 'of = { SAR = 100, XXX = 100 }',
+     ["units.toml", "[[subunit]] 'هللة' of", "'XXX' is not the code of a declared unit"]),
+    ("units.toml", 'forms = ["هللة"]', 'forms = ["هللة", "ريال"]',
+     ["units.toml", "'ريال' is also a form of [[ambiguous]] 'ريال'"]),
+    ("regions.toml", 'currencies = ["KWD"]', 'currencies = ["KWX"]',
+     ["regions.toml", "[region.KW] currencies", "'KWX' is not the code of a money unit"]),
+    ("regions.toml", '[region.KW]', '[region.Kuwait]',
+     ["regions.toml", "'Kuwait'", "not an ISO 3166-1 alpha-2 country code"]),
+    ("regions.toml", 'variety = "gulf"\ncurrencies = ["KWD"]', 'variety = "khaleeji"\ncurrencies = ["KWD"]',
+     ["regions.toml", "'variety'", "'khaleeji' is not one of"]),
 ], ids=["type", "gender closed list", "unit kind closed list", "value range", "word that cannot match",
-        "duplicate", "form of two units"])
+        "duplicate", "form of two units", "ambiguous default", "ambiguous names of another kind",
+        "sub-unit of an unknown code", "sub-unit form of an ambiguous word", "region currency",
+        "region code", "region variety"])
 def test_a_bad_value_names_file_and_key(data, file, old, new, expect):
     _replace(data / file, old, new)
     with pytest.raises(LanguageDataError) as e:
         Lexicon(data_dir=str(data))
     for part in expect:
         assert part in str(e.value), str(e.value)
+
+
+def test_a_currency_word_and_its_country_added_in_data_alone(data):
+    """A new ambiguous word, its sub-unit and a country in regions.toml: the country's
+    adjective, its name in the text and the region hint all choose the currency."""
+    _append(data / "units.toml", '[[unit]]\ncode = "XAF"\nkind = "money"\nforms = []\n'
+                                 '[[unit]]\ncode = "XOF"\nkind = "money"\nforms = []\n'
+                                 '[[ambiguous]]\nkind = "money"\ndefault = "XOF"\nnames = ["XOF", "XAF"]\n'
+                                 'forms = ["فرنك أفريقي"]\n'
+                                 '[[subunit]]\nforms = ["سنتيم أفريقي"]\nof = { XOF = 100, XAF = 100 }\n')
+    _append(data / "regions.toml", '[region.CM]\nname = "Cameroon"\ncurrencies = ["XAF"]\nnames = ["الكاميرون"]\n'
+                                   'nisba = ["كاميروني"]\n')
+    from factx.pipeline import Pipeline
+    lex = Lexicon(data_dir=str(data))
+
+    def read(text, lexicon=lex):
+        return [(m.value, m.unit) for m in Pipeline(lexicon).mentions(text)[1]]
+    assert read("دفع 500 فرنك أفريقي") == [(500, "XOF")]                     # the default
+    assert read("دفع 500 فرنك أفريقي كاميروني") == [(500, "XAF")]            # the country's adjective
+    assert read("في الكاميرون دفع 500 فرنك أفريقي") == [(500, "XAF")]         # the country named
+    assert read("دفع 500 فرنك أفريقي", Lexicon(data_dir=str(data), region="CM")) == [(500, "XAF")]
+    assert read("دفع 50 سنتيم أفريقي") == [(0.5, "XOF")]
+
+
+def test_a_region_implies_its_variety():
+    assert Lexicon(region="MA").variety == "maghreb"
+    assert Lexicon("eg", region="MA").variety == "eg"          # the caller's variety wins
+    assert Lexicon(region="IQ").variety is None
+    with pytest.raises(ValueError, match="unknown region 'XX'"):
+        Lexicon(region="XX")
 
 
 def test_a_variety_overlay_is_validated_too(data):
