@@ -105,7 +105,7 @@ def plausible_year(doc, cand, m) -> bool:
 
 
 def dash_not_sign(doc, cand, m) -> bool:
-    """A "-" before a count or a percentage is a dash (a list item, a range), not a
+    """A "-" before a count is a dash (a list item, a range), not a
     minus sign: the sign is dropped from the value and the span. A range that is
     no longer ordered without it does not stand."""
     if cand is None or cand.first.sign_span is None:

@@ -2,7 +2,7 @@
 
 `fact_json_schema()` is generated from the pydantic `Fact` model and completed
 with the §3 rules that JSON Schema can express (closed unit list, value types
-per kind, non-negative counts and percents, what `range` and `exact` require,
+per kind, non-negative counts, what `range` and `exact` require,
 the shape of date and time values). The model stays the authority: the schema
 is what a consumer without Python can check, and every record the model
 accepts is accepted by the schema (tests check it on the gold records).
