@@ -23,10 +23,10 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..text.normalize import normalize_word as nw
-from ..text.tokens import GLUED_MARK as GLUED, tokenize
+from ..text.tokens import GLUED_MARK as GLUED
 from . import morphology
 from .tables import (Bool, Bounds, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
-                     Word, load)
+                     Word, load, tokens_of)
 
 #: the fact kinds a unit can give a number (a closed list of the record)
 UNIT_KINDS = ("percent", "money", "measure", "duration")
@@ -144,7 +144,7 @@ class Phrases(dict):
 
 def phrase_key(s: str) -> tuple[str, ...]:
     """A phrase as the tokens of its normalised form, glued tokens marked."""
-    toks = tokenize(nw(s))
+    toks = tokens_of(s)
     return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED + t.text
                  for k, t in enumerate(toks))
 

@@ -74,7 +74,7 @@ def find_ordinal_ages(doc):
     """سن الخامسة عشرة، دون سن الخامسة: an age written as an ordinal after سن/عمر,
     with the bound written before that noun (قبل بلوغهم سن … is under the age)."""
     lex = doc.lex
-    for k in doc.anchors:
+    for k in doc.word_anchors:
         if doc.taken[k] or not _after_age_noun(doc, k):
             continue
         hit = ordinal_at(doc, k)

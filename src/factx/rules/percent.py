@@ -122,7 +122,7 @@ def _article_first(word: str) -> bool:
 
 
 RULES = (
-    Rule("percent.sign", Phase.QUANTITIES, sign),
+    Rule("percent.sign", Phase.QUANTITIES, sign, digits=True),
     Rule("percent.word", Phase.QUANTITIES, word, unit_after="percent"),
     Rule("percent.word-before", Phase.QUANTITIES, word_before),
     Rule("percent.cue", Phase.QUANTITIES, cue),

@@ -47,6 +47,8 @@ class Document:
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
                         if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
+        #: the anchors that are words (month names, ordinals, number words), for the rules that read only those
+        self.word_anchors = [k for k in self.anchors if self.toks[k].kind == WORD]
 
     # --- tokens ---------------------------------------------------------------
     def word(self, k: int) -> str | None:
