@@ -69,6 +69,16 @@ def not_homograph(doc, num) -> bool:
     return unit_after(doc, num.j) is not None
 
 
+def colloquial_in_context(doc, num) -> bool:
+    """بلدة تمانة "the town of Tamana": a colloquial number word read without its
+    variety's hint (تمانة، حداشر) is a number only in a number's context — with more
+    parts, or a unit or a counted noun after it; place and family names look like them."""
+    lex = doc.lex
+    if num.digits or lex.variety is not None or num.j > num.i + 1 or num.stem not in lex.colloquial:
+        return True
+    return unit_after(doc, num.j) is not None or noun_like(lex, doc.word(num.j))
+
+
 def not_dual_naming_a_list(doc, num) -> bool:
     """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
     after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
@@ -177,6 +187,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("weekday", not_weekday),
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
+    NumeralGuard("colloquial", colloquial_in_context),
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
 )

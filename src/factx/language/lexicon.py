@@ -229,6 +229,9 @@ class Lexicon:
         #: every word that can start or continue a cardinal number
         #: colloquial words that are also MSA words (متين "strong"): numbers only in a number's context
         self.homographs = frozenset(extra.get("homographs", ()))
+        #: the number words that come from the variety overlays, not from MSA's tables
+        self.colloquial = frozenset(w for table, entries in extra.items() if table != "homographs"
+                                    for w in entries if w not in n.get(table, {}))
         self.number_words = frozenset([*self.units, *self.teen_units, *self.teens, *self.tens, *self.hundreds,
                                        *self.scales,
                                        *self.fractions, *self.fraction_plurals, *self.vague, *self.nayyif])
