@@ -40,6 +40,17 @@ def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
     return value, j
 
 
+def ordinal_at(doc: Document, k: int) -> tuple[int, int, int] | None:
+    """The ordinal word at token k with its teen or ten (الخامس، الخامس عشر، الحادي
+    والعشرين): (value, end token, length of its proclitics), or None."""
+    w = doc.word(k)
+    sp = None if w is None else _ordinal_word(doc.lex, w)
+    if sp is None:
+        return None
+    value, j = _compound_end(doc, k, doc.lex.ordinals[sp.stem][0])
+    return value, j, len(sp.prefix)
+
+
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0
