@@ -2,7 +2,7 @@
 
 Readers never raise on bad input: they yield, in input order, one of
 
-- `Doc`       a document to extract from,
+- `InputDoc`  a document to extract from,
 - `DocError`  an input that cannot be read (bad UTF-8, bad JSON line …),
 - `EmptyFile` a file with no document in it (not an error; worth a note),
 
@@ -41,7 +41,7 @@ _SUFFIXES = {".txt": "txt", ".jsonl": "jsonl"}
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
+class InputDoc:
     """One input document: its id, its text, and where it came from (file, and line for JSONL)."""
 
     doc_id: str
@@ -94,8 +94,8 @@ class JsonlBlock:
     text_field: str = "text"
     stem: str = ""    # doc ids default to "<stem>-<line>"
 
-    def items(self) -> Iterator[Doc | DocError]:
-        """A `Doc` or a `DocError` for each non-blank line, in order."""
+    def items(self) -> Iterator[InputDoc | DocError]:
+        """An `InputDoc` or a `DocError` for each non-blank line, in order."""
         start, source = self.offset, self.source
         for lineno, raw in enumerate(self.data.split(b"\n"), self.line):
             line_start, start = start, start + len(raw) + 1
@@ -104,10 +104,10 @@ class JsonlBlock:
             if not raw.strip():
                 continue
             found = _jsonl_doc(raw, line_start, self.id_field, self.text_field, f"{self.stem}-{lineno}")
-            yield Doc(*found, source, lineno) if isinstance(found, tuple) else DocError(source, lineno, found)
+            yield InputDoc(*found, source, lineno) if isinstance(found, tuple) else DocError(source, lineno, found)
 
 
-Item = Union[Doc, DocError, EmptyFile]
+Item = Union[InputDoc, DocError, EmptyFile]
 
 
 # --- readers ----------------------------------------------------------------------
@@ -192,7 +192,7 @@ def read_txt_stream(fh: BinaryIO, name: str, doc_id: str) -> Iterator[Item]:
     except UnicodeDecodeError as e:
         yield DocError(name, None, f"invalid UTF-8 at byte {e.start}")
         return
-    yield Doc(doc_id, text, name)
+    yield InputDoc(doc_id, text, name)
 
 
 def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id", text_field: str = "text",
@@ -255,6 +255,12 @@ def _jsonl_doc(raw: bytes, start: int, id_field: str, text_field: str, default_i
         return f"malformed JSON: {e.msg} (column {e.colno})"
     except RecursionError:
         return "malformed JSON: nested too deeply"
+    return doc_fields(obj, id_field, text_field, default_id)
+
+
+def doc_fields(obj, id_field: str, text_field: str, default_id: str | None) -> tuple[str | None, str] | str:
+    """(doc_id, text) of a decoded document object, or the reason it is not a document:
+    `text_field` must be a string, `id_field` a string or an integer (absent: `default_id`)."""
     if not isinstance(obj, dict):
         return f"not a JSON object (got {_json_type(obj)})"
     text = obj.get(text_field)
@@ -293,15 +299,20 @@ class AtomicWriter:
     in the same folder and renames it over `path` when the block ends normally;
     on any exception (KeyboardInterrupt included) the temporary file is removed
     and `path` is left as it was. ``-`` or None writes to stdout (UTF-8) instead.
+    With `binary`, the file is opened for bytes (a Parquet file); stdout is then
+    refused, as it is not the place for binary data.
     """
 
-    def __init__(self, path: str | os.PathLike | None, encoding: str = "utf-8"):
+    def __init__(self, path: str | os.PathLike | None, encoding: str = "utf-8", binary: bool = False):
         self.path = None if path is None or str(path) == STDIN else Path(path)
+        if binary and self.path is None:
+            raise ValueError("binary output needs a file, not stdout")
         self.encoding = encoding
+        self.binary = binary
         self.tmp: Path | None = None
-        self._fh: TextIO | None = None
+        self._fh: TextIO | BinaryIO | None = None
 
-    def __enter__(self) -> TextIO:
+    def __enter__(self) -> TextIO | BinaryIO:
         if self.path is None:
             buf = getattr(sys.stdout, "buffer", None)
             if buf is None:  # a replaced sys.stdout (tests): write text to it as is
@@ -315,7 +326,8 @@ class AtomicWriter:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".tmp")
         self.tmp = Path(tmp)
         try:
-            self._fh = os.fdopen(fd, "w", encoding=self.encoding, newline="\n")
+            self._fh = (os.fdopen(fd, "wb") if self.binary
+                        else os.fdopen(fd, "w", encoding=self.encoding, newline="\n"))
         except BaseException:
             os.close(fd)
             self.tmp.unlink(missing_ok=True)

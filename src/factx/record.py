@@ -11,6 +11,7 @@ builds the pydantic `Fact` on these lists and checks.
 from __future__ import annotations
 
 import calendar
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -31,6 +32,8 @@ KINDS: tuple[str, ...] = Kind.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
 CHANGES: tuple[str, ...] = Change.__args__
 UNIT_SOURCES: tuple[str, ...] = UnitSource.__args__
+_CHANGES_OR_NONE = frozenset({*CHANGES, None})
+_UNIT_SOURCES_OR_NONE = frozenset({*UNIT_SOURCES, None})
 QUANTITY_KINDS = frozenset(k.name for k in _KINDS if k.quantity)
 NONNEGATIVE_KINDS = frozenset(k.name for k in _KINDS if k.nonnegative)
 CALENDARS = ("gregorian", "hijri")
@@ -72,10 +75,21 @@ def type_problems(r: Mapping[str, Any]) -> list[str]:
 def record_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
     """Every rule `r` (a complete record) breaks without its document: the closed lists
     and value types, then (when those hold) SPEC §3 — as the model `Fact` checks them."""
-    if r["kind"] in KINDS and r["qualifier"] in QUALIFIERS and (r["unit"] is None or r["unit"] in unit_codes) \
-            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] is None and r["unit_source"] is None \
-            and type(r["value"]) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
-        return value_problems(r)                  # the common case, in one test
+    kind, value = r["kind"], r["value"]
+    if kind in KINDS and r["qualifier"] in QUALIFIERS and (r["unit"] is None or r["unit"] in unit_codes) \
+            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] in _CHANGES_OR_NONE \
+            and r["unit_source"] in _UNIT_SOURCES_OR_NONE \
+            and type(value) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
+        # the commonest record of all, an exact finite quantity, needs no more than this
+        if r["qualifier"] == "exact" and r["low"] is None and r["high"] is None:
+            t = type(value)
+            if t in (int, float) and kind in QUANTITY_KINDS and math.isfinite(value) \
+                    and (value >= 0 or kind not in NONNEGATIVE_KINDS):
+                return []
+            if (kind == "ordinal" and t in (int, float) and math.isfinite(value)) or \
+                    (kind == "identifier" and t is str and value):
+                return []
+        return value_problems(r)
     return closed_list_problems(r, unit_codes) + type_problems(r) or value_problems(r)
 
 
@@ -160,3 +174,77 @@ def slice_problems(start: int, end: int, text: str, document: str) -> list[str]:
     elif document[start:end] != text:
         out.append(f"[text-slice] text {text!r} != document slice {document[start:end]!r}")
     return out
+
+
+# --- checking a record read from a file (factx validate, review, check) -------------
+
+_LITERAL_RULES = {"kind": "kind-closed-list", "qualifier": "qualifier-closed-list",
+                  "calendar": "calendar-closed-list", "change": "change-closed-list",
+                  "unit_source": "unit-source-closed-list"}
+_SPAN_FIELDS = {"span", "sentence", "qualifier_span", "entity_span", "unit_span", "predicate_span"}
+
+
+def explain_validation_error(err) -> list[str]:
+    """Pydantic errors as ``[rule] message`` strings.
+
+    Errors raised by the model's own rules already start with ``[rule]``; the
+    built-in ones (a kind outside the list, a missing field, a wrong type) are
+    given a rule id here.
+    """
+    out: list[str] = []
+    for e in err.errors(include_url=False):
+        msg = str(e.get("msg", ""))
+        for prefix in ("Value error, ", "Assertion failed, "):
+            if msg.startswith(prefix):
+                msg = msg[len(prefix):]
+        if msg.startswith("["):
+            out.append(msg)
+            continue
+        loc = tuple(e.get("loc", ()))
+        where = ".".join(str(p) for p in loc) or "record"
+        typ = e.get("type", "")
+        if typ == "literal_error" and loc and loc[0] in _LITERAL_RULES:
+            rule = _LITERAL_RULES[loc[0]]
+            msg = f"{where} {e.get('input')!r} is not one of {e.get('ctx', {}).get('expected', '')}"
+        elif typ == "missing":
+            rule, msg = "required-field", f"{where} is missing"
+        elif loc and loc[0] in _SPAN_FIELDS and typ in ("greater_than_equal", "greater_than"):
+            rule, msg = "span-bounds", f"{where}: {msg}"
+        else:
+            rule, msg = "field-type", f"{where}: {msg}"
+        out.append(f"[{rule}] {msg}")
+    return out
+
+
+def check_record(obj: Any, document: str | None = None) -> tuple[Any, list[str]]:
+    """Check one decoded JSONL record: the model's rules, the JSON Schema, and the
+    source text when `document` is given. Returns the parsed Fact (None when the
+    model rejects it) and the ``[rule] message`` list (empty when valid).
+
+    Schema messages are only added when the model accepted the record, so one
+    mistake is not reported twice; a record the model accepts but the schema
+    rejects (or the reverse) is always reported.
+    """
+    from pydantic import ValidationError
+
+    from .models import Fact, source_problems
+    from .schema import schema_problems
+    if not isinstance(obj, dict):
+        return None, [f"[json-object] record is a JSON {type(obj).__name__}, not an object"]
+    try:
+        fact = Fact.model_validate(obj)
+    except ValidationError as err:
+        return None, explain_validation_error(err)
+    problems = schema_problems(obj)
+    if document is not None:
+        problems += source_problems(fact, document)
+    return fact, problems
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads_record(line: str | bytes) -> Any:
+    """Strict JSON decoding of one line (NaN and Infinity are rejected)."""
+    return json.loads(line, parse_constant=_reject_constant)

@@ -42,9 +42,9 @@ class Numeral:
     j: int
     start: int                     # normalised offset of the first character (after proclitics)
     end: int                       # normalised offset one past the last character
-    value: Fraction | None         # None for vague quantities
-    low: Fraction | None = None
-    high: Fraction | None = None
+    value: int | Fraction | None   # exact (an int where whole); None for vague quantities
+    low: int | Fraction | None = None
+    high: int | Fraction | None = None
     prefix: str = ""               # proclitic glued to the first word (و، ب، ال …)
     definite: bool = False         # written with the article: الثلاثة، الـ 44
     digits: bool = False           # written (at least partly) in digits
@@ -54,8 +54,11 @@ class Numeral:
     vague: bool = False
     fraction: bool = False         # a bare fraction word (نصف، ثلث …) with no scale
     percent_sign: bool = False
-    sign_span: tuple[int, int] | None = None
+    sign_span: tuple[int, int] | None = None   # from the sign to where the number itself starts
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
+    dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)
+    digit_fraction: bool = False   # digits over digits (3/4 كوب)
+    whole: tuple | None = None     # a digit fraction's numerator as a number: (value, j, end)
     gender: str | None = None      # gender of the last unit word
     stem: str = ""                 # the first word without its proclitic ("" for digits)
 
@@ -71,7 +74,7 @@ class WordClass(NamedTuple):
     high: int | None = None        # vague words: the upper bound (value is the lower)
 
 
-_ZERO = Fraction(0)
+_ZERO = 0
 
 
 @lru_cache(maxsize=65536)
@@ -169,7 +172,7 @@ class _Sum:
     __slots__ = ("total", "group", "slots", "last_scale", "ended", "joins")
 
     def __init__(self):
-        self.total: Fraction = _ZERO
+        self.total: int | Fraction = _ZERO
         self.group: Fraction | None = None
         self.slots: set = set()          # parts the open group has: hundred unit ten teen digits
         self.last_scale: int = 0
@@ -181,7 +184,7 @@ class _Sum:
         return self.total + (self.group or 0)
 
     def open(self, value, slot: str) -> None:
-        self.group, self.slots = value if isinstance(value, Fraction) else Fraction(value), {slot}
+        self.group, self.slots = value, {slot}
 
     def add(self, value, slot: str) -> None:
         self.group = (self.group or 0) + value
@@ -225,7 +228,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex, decimals: 
         return num
     num.value = acc.value
     num.scale = int(acc.last_scale)
-    if decimals and not num.digits and pos < r.stop:
+    if decimals and pos < r.stop and (not num.digits or r.word(pos) in lex.decimal_points):
         pos = _spoken_decimal(r, num, acc, pos)
     if num.digits and num.j < pos:
         num.plain_digits = False
@@ -267,7 +270,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         if r.role_joined_at(pos) == TEN:                 # إحدى وعشرون
             acc.open(cat.value, "unit")
             return pos
-        num.value = Fraction(cat.value)                  # أحد / إحدى alone: "one of" (a guard decides)
+        num.value = cat.value                            # أحد / إحدى alone: "one of" (a guard decides)
         _close(num, r.toks, pos)
         return pos
     if role == TEEN:                                    # حداشر، طنعش: a teen in one word
@@ -286,7 +289,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
         # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
         dual = cat.number == "du" or (cat.number == "sg_or_du" and r.role_joined_at(pos) is None)
-        acc.total = Fraction(2 * cat.value if dual else cat.value)
+        acc.total = 2 * cat.value if dual else cat.value
         acc.last_scale = cat.value
         return pos
     if role == FRACTION:
@@ -340,7 +343,7 @@ def _wa_teen_unit(r: _Tokens, sp: Split) -> tuple[str, Fraction] | None:
         return None
     for reading in morphology.readings(sp.stem, morphology.WA_ARTICLE, morphology.WA_REQUIRED):
         if reading.stem in r.lex.teen_units:
-            return reading.prefix, Fraction(r.lex.teen_units[reading.stem])
+            return reading.prefix, r.lex.teen_units[reading.stem]
     return None
 
 
@@ -353,6 +356,21 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
                 if sc.number == "du" or (sc.number == "pl" and not (3 <= acc.group % 100 <= 10)):
                     break
                 acc.close(sc.value)
+                pos += 1
+                continue
+        if acc.slots == {"hundred"} and r.lex.variety is not None:
+            w = r.word(pos)                                # متين تلاتة وستين: colloquial, without و
+            rd = None if w is None else word_reading(r.lex, w, morphology.NOTHING)
+            if rd is not None and rd[1].role in (UNIT, TEEN, TEN) and rd[1].value:
+                nxt = _JOINED[rd[1].role](r, num, acc, rd[1], pos)
+                if nxt is not None:
+                    pos = nxt
+                    continue
+        if acc.group is None and acc.last_scale:
+            sc = r.scale_at(pos)                           # ألف ألف، أربعة آلاف ألف، ألف مليون
+            if sc is not None and sc.number in ("sg", "sg_or_du") and sc.value >= acc.last_scale:
+                acc.total *= sc.value
+                acc.last_scale = sc.value
                 pos += 1
                 continue
         k, w = r.after_conjunction(pos)
@@ -395,7 +413,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         d = read_number(r.norm, r.toks, pos + 1, r.stop, lex, False) if pos + 1 < r.stop else None
         if d is None or not d.value or d.vague or d.value.denominator != 1:
             return pos
-        num.value /= d.value
+        num.value = Fraction(num.value) / d.value
         num.fraction = True
         _close(num, r.toks, d.j)
         return d.j
@@ -406,7 +424,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         m = read_number(r.norm, r.toks, k, r.stop, lex, False) if k < r.stop else None
         if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.scale:
             return pos
-        num.value += m.value / 10 ** (zeros + len(str(int(m.value))))
+        num.value += Fraction(int(m.value), 10 ** (zeros + len(str(int(m.value)))))
         _close(num, r.toks, m.j)
         return m.j
     if w in lex.decimal_of:
@@ -416,7 +434,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         for k, total, group in reversed(acc.joins):
             whole = total + (group or 0)
             if num.value - whole < d[0]:
-                num.value = whole + (num.value - whole) / d[0]
+                num.value = whole + Fraction(num.value - whole, d[0])
                 _close(num, r.toks, d[1])
                 return d[1]
         return pos
@@ -430,7 +448,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         d = read_number(r.norm, r.toks, m.j + 1, r.stop, lex, False) if m.j + 1 < r.stop else None
         if d is None or not d.value or d.vague or d.value.denominator != 1:
             return pos
-        m.value, m.fraction, m.j = m.value / d.value, True, d.j
+        m.value, m.fraction, m.j = Fraction(m.value) / d.value, True, d.j
     if m.fraction and not m.scale:                   # a mixed number: خمسة و ثلثين، ثلاثون و تسعة أعشار
         num.value += m.value
         _close(num, r.toks, m.j)
@@ -440,7 +458,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     d = _power_of_ten(r, m.j + 1)
     if d is None or m.value >= d[0]:
         return pos
-    num.value += m.value / d[0]
+    num.value += Fraction(m.value, d[0])
     _close(num, r.toks, d[1])
     return d[1]
 
@@ -582,7 +600,7 @@ _JOINED = {UNIT: _joined_unit, TEEN_UNIT: _joined_teen_unit, TEEN: _joined_teen,
 
 
 def _vague(num: Numeral, toks: list[Token], j: int, low, high) -> Numeral:
-    num.value, num.low, num.high, num.vague = None, Fraction(low), Fraction(high), True
+    num.value, num.low, num.high, num.vague = None, low, high, True
     return _close(num, toks, j)
 
 

@@ -374,7 +374,7 @@ def _day_before(doc: Document, k: int, prefix: str) -> tuple[int | None, int, in
             continue
         o = ordinal_at(doc, s)
         if o is not None and o[1] == e and 1 <= o[0] <= 31:
-            return o[0], s, doc.toks[s].start + o[2]
+            return o[0], s, o[3]
     r = word_reading(doc.lex, prev.text, morphology.ARTICLE_ONLY, morphology.ARTICLE_ONLY)
     if r is not None and r[1].role == TEN and r[1].value <= 30:   # العشرين من أيار
         return r[1].value, e - 1, prev.start + len(r[0].prefix)
@@ -488,5 +488,5 @@ FINDERS = (
     Finder("date.month", Phase.CALENDAR, find_month, also=("date.shared-month", "date.month-number")),
 )
 RULES = (
-    Rule("date.year", Phase.NON_QUANTITIES, year),
+    Rule("date.year", Phase.NON_QUANTITIES, year, digits=True),
 )

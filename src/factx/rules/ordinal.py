@@ -40,21 +40,20 @@ def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
     return value, j
 
 
-def ordinal_at(doc: Document, k: int) -> tuple[int, int, int] | None:
-    """The ordinal word at token k with its teen or ten (الخامس، الخامس عشر، الحادي
-    والعشرين): (value, end token, length of its proclitics), or None."""
+def ordinal_at(doc: Document, k: int):
+    """The ordinal word at token k: (value, end token, definite, start offset), or None."""
     w = doc.word(k)
     sp = None if w is None else _ordinal_word(doc.lex, w)
     if sp is None:
         return None
     value, j = _compound_end(doc, k, doc.lex.ordinals[sp.stem][0])
-    return value, j, len(sp.prefix)
+    return value, j, sp.definite, doc.toks[k].start + len(sp.prefix)
 
 
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0
-    for k in doc.anchors:
+    for k in doc.word_anchors:
         if k < resume:
             continue
         w = doc.word(k)
@@ -97,16 +96,14 @@ def find_words(doc: Document):
 
 
 def definite_cardinal(doc: Document, cand) -> Mention | None:
-    """الذكرى الخمسين، القرن العشرين: a definite ten or hundred after a singular
-    definite noun ranks it (cardinal forms serve as ordinals from 20 on)."""
+    """الذكرى الخمسين، القرن العشرين، الكتاب الثلاثون: a definite ten or hundred after a
+    singular definite noun ranks it (cardinal forms serve as ordinals from 20 on); after
+    a plural it counts (الدول العشرين)."""
     num = cand.first
     if cand.is_range or num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
         return None
     head = head_before(doc, num.i, definite_only=True)
     if head is None or looks_plural(doc.lex, doc.toks[head].text):
-        return None
-    stem = morphology.strip_definite(doc.toks[head].text)[1]
-    if stem not in doc.lex.ranked_nouns and not morphology.feminine_singular(stem):
         return None
     return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head))
 
@@ -134,6 +131,6 @@ FINDERS = (
     Finder("ordinal.word", Phase.ORDINAL_WORDS, find_words, also=("ordinal.construct",)),
 )
 RULES = (
-    Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits),
-    Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal),
+    Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits, digits=True),
+    Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal, digits=False),
 )

@@ -14,7 +14,18 @@ from .mention import Candidate, Mention
 
 
 def qualifier_before(doc: Document, i: int) -> tuple[str, int] | None:
-    """A qualifier phrase ending before token i (skipping a detached clitic): (qualifier, first token)."""
+    """A qualifier phrase ending before token i (skipping a detached clitic): (qualifier, first token).
+
+    Several rules ask for the same token; the answer is kept per document."""
+    memo = doc.qualifier_memo
+    try:
+        return memo[i]
+    except KeyError:
+        hit = memo[i] = _qualifier_before(doc, i)
+        return hit
+
+
+def _qualifier_before(doc: Document, i: int) -> tuple[str, int] | None:
     table = doc.lex.qualifiers_before
     hit = doc.phrase_before(i, table, morphology.NO_ARTICLE)
     if hit is None and doc.tok_text(i - 1) in morphology.DETACHED:
