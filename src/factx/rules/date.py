@@ -417,11 +417,19 @@ def year(doc: Document, cand) -> Mention | None:
         if num.ndigits != 4:
             return None
         strong, weak = year_cue(doc, num.i)
-        if not strong and (_counted_after(doc, num.j) or (weak and _level_of_change(doc, num.i - 1))):
+        if not strong and not _second_year(doc, num.i, y) \
+                and (_counted_after(doc, num.j) or (weak and _level_of_change(doc, num.i - 1))):
             return None
     m = Mention("date", num.start, num.end, f"{y:04d}", calendar=era or "gregorian")
     _approximately(doc, num, m)
     return m
+
+
+def _second_year(doc: Document, i: int, y: int) -> bool:
+    """Is the number at token i the second year of an academic or fiscal year (موسم
+    2013/2014): the year before it, glued to it by a slash?"""
+    return i > 1 and doc.toks[i - 1].text == "/" and doc.adjacent(i) and doc.adjacent(i - 1) \
+        and doc.toks[i - 2].kind == DIGITS and doc.toks[i - 2].text == str(y - 1)
 
 
 def _counted_after(doc: Document, j: int) -> bool:
