@@ -236,16 +236,16 @@ def find_month(doc: Document):
     """21 آب/أغسطس، أول فبراير، يناير/ كانون الثاني 2017، الخامس من حزيران، 14 من رمضان
     1444: a month name with its day and year; and a month named by its number after
     شهر (`_month_number_date`)."""
-    lex = doc.lex
+    lex, toks, taken = doc.lex, doc.toks, doc.taken
     resume = 0
     month_nouns = tuple(lex.month_nouns)
     for k in doc.anchors:
-        if k < resume or doc.taken[k]:
+        if k < resume or taken[k]:
             continue
-        w = doc.word(k)
-        if w is None or not _month_splits(lex, w):
-            before = doc.word(k - 1)
-            if before is not None and before.endswith(month_nouns):
+        t = toks[k]
+        if t.kind != WORD or not _month_splits(lex, t.text):
+            before = toks[k - 1] if k else None
+            if before is not None and before.kind == WORD and before.text.endswith(month_nouns):
                 m = _month_number_date(doc, k)
                 if m is not None:
                     yield m
