@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
-from .rules.date import year_cue
+from .rules.date import year_cue, year_era
 from .rules.nouns import noun_like
 from .rules.registry import KINDS
 from .rules.units import unit_after
@@ -113,15 +113,17 @@ def digit_fraction_before_a_unit(doc, num) -> bool:
 def plausible_year(doc, cand, m) -> bool:
     """عام 2500 شخص is no year: a four-digit number is a year only inside the
     calendar table's year range, and without a year cue (عام، في …) only inside
-    its narrower bare range (1850 قتيلا stays a count)."""
+    its narrower bare range (1850 قتيلا stays a count). A year with an era marker
+    (سنة 505هـ، 1258م) is one whatever its size."""
+    if year_era(doc, cand.first) is not None:
+        return True
     y = int(m.value)
     low, high = doc.lex.year_range
     if not low <= y <= high:
         return False
     strong, weak = year_cue(doc, cand.i)
     low, high = doc.lex.bare_year_range
-    return strong or weak or doc.word(cand.last.j) in doc.lex.gregorian_year_suffix \
-        or doc.word(cand.last.j) in doc.lex.hijri_year_suffix or low <= y <= high
+    return strong or weak or low <= y <= high
 
 
 def dash_not_sign(doc, cand, m) -> bool:

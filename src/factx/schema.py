@@ -29,7 +29,7 @@ SCHEMA_TITLE = "factx fact record"
 
 # ECMA-262 patterns (what JSON Schema specifies); ASCII digits only.
 DATE_PATTERN = r"^([0-9]{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-TIME_PATTERN = r"^(([0-9]{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?T([01][0-9]|2[0-4]):[0-5][0-9]$"
+TIME_PATTERN = r"^(([0-9]{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?T([01][0-9]|2[0-4]):[0-5][0-9](:[0-5][0-9])?$"
 
 _NULL = {"type": "null"}
 _NUMBER = {"type": "number"}

@@ -75,12 +75,15 @@ UNITS = Record(required={"unit": ListOf(Record(
 CALENDAR = Record(required={
     "gregorian": _MONTHS, "hijri": _MONTHS,
     "markers": Record(required={
-        "ambiguous": ListOf(Phrase()), "hijri_needs_number": Bool(),
+        "ambiguous": ListOf(Phrase()), "month_cues": _words(), "hijri_needs_number": Bool(),
         "year_range": Bounds(), "bare_year_range": Bounds(),
-        "gregorian_year_suffix": _words(), "hijri_year_suffix": _words(), "year_cues": _words(),
-        "year_nouns": _words(), "month_year_links": _words(), "day_words": MapOf(Word(), Int(1, 31)),
+        "gregorian_year_suffix": _words(), "hijri_year_suffix": _words(), "era_homographs": _words(),
+        "concordance": ListOf(Phrase()), "year_cues": _words(),
+        "year_nouns": _words(), "month_year_links": _words(), "month_nouns": _words(), "day_words": MapOf(Word(), Int(1, 31)),
+        "day_month_links": ListOf(Phrase()), "day_month_cues": MapOf(Phrase(), OneOf("date", "weak")),
         "day_span_links": ListOf(Phrase()), "relative_days": _words(), "hour_cues": _words(),
-        "day_parts": MapOf(Phrase(), OneOf(0, 12)), "minute_words": MapOf(Word(), Int(0, 59)),
+        "day_parts": MapOf(Phrase(), OneOf(0, 12)), "night_parts": ListOf(Phrase()), "small_hours": Int(0, 11),
+        "minute_words": MapOf(Phrase(), Int(-59, 59)), "minutes_before": _words(),
         "weekdays": _words(), "weekday_cues": _words(),
     }),
 })
@@ -298,20 +301,37 @@ class Lexicon:
         self.months = months
         m = c["markers"]
         self.ambiguous_months = frozenset(map(phrase_key, m["ambiguous"]))
+        self.month_cues = frozenset(map(nw, m["month_cues"]))
         self.hijri_needs_number = m["hijri_needs_number"]
         self.year_range = tuple(m["year_range"])
         self.bare_year_range = tuple(m["bare_year_range"])
         self.gregorian_year_suffix = frozenset(map(nw, m["gregorian_year_suffix"]))
         self.hijri_year_suffix = frozenset(map(nw, m["hijri_year_suffix"]))
+        self.era_homographs = frozenset(map(nw, m["era_homographs"]))
+        unknown = self.era_homographs - self.gregorian_year_suffix - self.hijri_year_suffix
+        if unknown:
+            raise LanguageDataError(f"calendar.toml: [markers] 'era_homographs': {sorted(unknown)} "
+                                    "are not year suffixes")
+        self.concordance = Phrases((phrase_key(k), True) for k in m["concordance"])
         self.year_cues = frozenset(map(nw, m["year_cues"]))
         self.year_nouns = frozenset(map(nw, m["year_nouns"]))
         self.month_year_links = frozenset(map(nw, m["month_year_links"]))
+        self.month_nouns = frozenset(map(nw, m["month_nouns"]))
         self.day_words = {nw(k): v for k, v in m["day_words"].items()}
+        self.day_month_links = Phrases((phrase_key(k), True) for k in m["day_month_links"])
+        #: cue phrase -> True when it names a date (بتاريخ، منذ), False for a weaker one (في، من)
+        self.day_month_cues = Phrases((phrase_key(k), v == "date") for k, v in m["day_month_cues"].items())
         self.day_span_links = frozenset(map(nw, m["day_span_links"]))
         self.relative_days = frozenset(map(nw, m["relative_days"]))
         self.hour_cues = frozenset(map(nw, m["hour_cues"]))
         self.day_parts = Phrases((phrase_key(k), v) for k, v in m["day_parts"].items())
-        self.minute_words = {nw(k): v for k, v in m["minute_words"].items()}
+        self.night_parts = Phrases((phrase_key(k), True) for k in m["night_parts"])
+        unknown = set(self.night_parts) - set(self.day_parts)
+        if unknown:
+            raise LanguageDataError(f"calendar.toml: [markers] 'night_parts': {sorted(unknown)} are not day parts")
+        self.small_hours = m["small_hours"]
+        self.minute_words = Phrases((phrase_key(k), v) for k, v in m["minute_words"].items())
+        self.minutes_before = frozenset(map(nw, m["minutes_before"]))
         self.weekdays = frozenset(map(nw, m["weekdays"]))
         self.weekday_cues = frozenset(map(nw, m["weekday_cues"]))
 

@@ -175,6 +175,11 @@ def _info(w: str) -> _Word:
                  predicates.word_entry(w), predicates.starts_phrase(w), _bare_present(w))
 
 
+def names_quantity(w: str) -> bool:
+    """Is `w` a head that names a quantity (عدد، نسبة، حصيلة, with its proclitics)?"""
+    return _info(w).head
+
+
 def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
     """Token of the noun a head before the number names (عدد القتلى، نسبة البطالة;
     مساعدات بقيمة; اللاجئين البالغ عددهم), or None."""
