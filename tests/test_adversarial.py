@@ -321,6 +321,18 @@ def test_alternating_qualifiers():
 
 
 @pytest.mark.parametrize("unit", [
+    "<1", "x>10 ", "=>", "أكثر من 1 وأقل من 2 و", "لا تقل عن 1 دينار ولا تزيد على 2 دينار و", "3 أو 4 أو ",
+    "بين 1 و2 و", "من 1 إلى ", "ارتفع من 1 إلى 2 و", "1$-2$-", "أكبر من أو يساوي ", "لا ", "ألا تزيد ساعات ",
+], ids=["glued-less-than", "variable-greater", "arrows", "two-bounds", "legal-bounds", "alternatives",
+        "between-chain", "from-to-chain", "levels-chain", "symbol-ranges", "or-equal", "negations",
+        "verb-and-subject"])
+def test_comparison_and_range_runs(unit):
+    """Comparisons, bounds and range links repeated: each number looks back and ahead a
+    bounded number of tokens."""
+    check(repeat_to(unit, SEP_SIZE), f"{unit!r} repeated to {SEP_SIZE:,} chars")
+
+
+@pytest.mark.parametrize("unit", [
     "يناير/", "آب/أغسطس/", "كانون الثاني/يناير/", "21 آب/أغسطس/", "أول فبراير/شباط ", "رمضان/", "(يناير) ",
     "/", "31/08/2019/",
 ], ids=["jan-slash", "aug-doubled", "two-word-month", "day-month", "first-feb", "hijri", "parenthesised",

@@ -41,6 +41,8 @@ class Document:
         self.taken = [False] * self.n
         #: the unit found after each token, as the rules asked for it (they ask often)
         self.unit_memo: dict = {}
+        #: the qualifier found before each token, likewise
+        self.qualifier_memo: dict = {}
         self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
