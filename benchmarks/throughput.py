@@ -29,7 +29,12 @@ shuffled with a fixed random seed):
             of the CLI process and any of its workers, not their sum), on the x1
             scaling corpus and on the full corpus;
 * long line the command on one .txt document of --long-line-mb MB with no white space
-            at all (seed text with spaces and newlines removed, repeated).
+            at all (seed text with spaces and newlines removed, repeated);
+* dask      with the dask extra, the command on the full corpus with --engine dask: on a local
+            cluster of --workers processes that the command starts (start-up included), and on
+            a cluster already running (--scheduler; started by this script), interleaved with
+            the built-in pool on as many workers; its output is checked against the pool's,
+            and the running cluster's workers report their own peak RSS.
 
 It prints a table and PASS/FAIL for the targets, and writes every figure as JSON.
 
@@ -41,7 +46,8 @@ Targets:
   linear growth              time per char at x8 <= 1.3 * time per char at x1
 
     python benchmarks/throughput.py [--mb 8] [--dense-mb 2] [--repeat 5] [--scale-mb 0.5]
-        [--long-line-mb 10] [--json benchmarks/out/throughput.json] [--no-cli] [--profile N]
+        [--long-line-mb 10] [--json benchmarks/out/throughput.json] [--no-cli] [--no-dask]
+        [--profile N]
 
 Timings are wall-clock on whatever else the machine is running; on a shared
 machine, compare figures from the same run (that is what the ratios do).
@@ -51,6 +57,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import hashlib
 import json
 import os
 import platform
@@ -217,19 +224,22 @@ def run_cli(args: list[str], cmd: list[str] | None = None) -> dict:
             "max_rss_mib": rss_mib, "stderr": stderr[-2000:]}
 
 
-def cli_extract(path: Path, out: Path, workers: int) -> dict:
-    return run_cli(["extract", str(path), "--workers", str(workers), "-o", str(out), "--quiet"])
+def cli_extract(path: Path, out: Path, workers: int | None, extra: tuple[str, ...] = ()) -> dict:
+    """The command on `path`; `workers` None leaves --workers out (a --scheduler run)."""
+    size = [] if workers is None else ["--workers", str(workers)]
+    return run_cli(["extract", str(path), *size, "-o", str(out), "--quiet", *extra])
 
 
-def median_clis(configs: list[tuple[Path, int]], out_dir: Path, repeat: int) -> list[dict]:
+def median_clis(configs: list[tuple], out_dir: Path, repeat: int) -> list[dict]:
     """The command on each (input, workers) of `configs`, `repeat` times, interleaved
     (a, b, c, a, b, c …): a load that comes and goes on a shared machine then falls
-    on every configuration alike instead of on one. The median run of each is kept."""
+    on every configuration alike instead of on one. The median run of each is kept.
+    A config is (input, workers) or (input, workers, extra command-line arguments)."""
     outs = [out_dir / f"facts-{k}.jsonl" for k in range(len(configs))]
     runs: list[list[dict]] = [[] for _ in configs]
     for _ in range(repeat):
-        for k, (path, workers) in enumerate(configs):
-            runs[k].append(cli_extract(path, outs[k], workers))
+        for k, (path, workers, *extra) in enumerate(configs):
+            runs[k].append(cli_extract(path, outs[k], workers, *extra))
     results = []
     for rs, out in zip(runs, outs):
         ok = [r for r in rs if r["exit"] == 0]
@@ -241,8 +251,61 @@ def median_clis(configs: list[tuple[Path, int]], out_dir: Path, repeat: int) -> 
         if res["ok"] and out.exists():
             with out.open("rb") as fh:
                 res["facts"] = sum(1 for _ in fh)
+            res["output_sha256"] = hashlib.sha256(out.read_bytes()).hexdigest()
         results.append(res)
     return results
+
+
+# The running cluster is started by a small process of its own, for the reason the
+# wrapper above exists: workers forked from this large process would count its memory
+# in their own peak RSS.
+_CLUSTER = """
+import sys
+from distributed import LocalCluster
+with LocalCluster(n_workers=int(sys.argv[1]), threads_per_worker=1, processes=True,
+                  dashboard_address=":0") as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()
+"""
+
+
+def _worker_usage() -> tuple[float, float]:
+    """(peak RSS in MiB, CPU seconds) of the process it runs in: a Dask worker."""
+    import resource
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return (ru.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru.ru_maxrss / 1024,
+            ru.ru_utime + ru.ru_stime)
+
+
+def dask_clis(path: Path, out_dir: Path, workers: int, repeat: int) -> tuple[dict, dict, dict] | None:
+    """The command with --engine dask on a local cluster it starts, and on a running
+    cluster (--scheduler), interleaved with the built-in pool; None without the dask extra.
+    The running cluster's workers report their peak RSS (``worker_max_rss_mib``) and the
+    CPU time they spent, per run (``worker_cpu_seconds``: their time over all the runs,
+    idle ones included, divided by `repeat`)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        return None
+    cluster = subprocess.Popen([sys.executable, "-c", _CLUSTER, str(workers)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        address = cluster.stdout.readline().strip()
+        with Client(address) as client:
+            client.wait_for_workers(workers)
+            before = client.run(_worker_usage)
+            pool, local, running = median_clis(
+                [(path, workers), (path, workers, ("--engine", "dask")),
+                 (path, None, ("--engine", "dask", "--scheduler", address))], out_dir, repeat)
+            after = client.run(_worker_usage)
+    finally:
+        cluster.stdin.close()
+        cluster.wait()
+    running["client_max_rss_mib"] = running["max_rss_mib"]
+    running["worker_max_rss_mib"] = max(rss for rss, _ in after.values())
+    running["worker_cpu_seconds"] = sum(after[w][1] - before[w][1] for w in after if w in before) / repeat
+    running["max_rss_mib"] = max(running["max_rss_mib"], running["worker_max_rss_mib"])
+    return pool, local, running
 
 
 def profile_extract(docs, top: int) -> list[dict]:
@@ -298,6 +361,7 @@ def main(argv=None) -> int:
                     help="size of the one-line, no-white-space document run through the command (0: skip; default 10)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="cores for the multi-core run (default: all)")
     ap.add_argument("--no-cli", action="store_true", help="skip the command-line runs")
+    ap.add_argument("--no-dask", action="store_true", help="skip the --engine dask runs")
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="also profile factx.extract (cProfile) over the corpus and print the top N functions")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of seed .txt documents (default: seeds/)")
@@ -382,7 +446,7 @@ def main(argv=None) -> int:
     linear = scaling[-1]["vs_x1"]
 
     # --- command line -------------------------------------------------------------------
-    cli1 = cliN = cli_small = longline = half1 = halfN = None
+    cli1 = cliN = cli_small = longline = half1 = halfN = dask_runs = None
     startup = 0.0
     if not args.no_cli:
         out_dir = args.json.parent
@@ -433,12 +497,27 @@ def main(argv=None) -> int:
                 print(f"command, one {len(line):,}-char line: {longline['seconds']:.2f} s, "
                       f"exit {longline['exit']}", flush=True)
                 del line, flat
+            if not args.no_dask:
+                dask_runs = dask_clis(jl, tmp, args.workers, args.repeat)
+                if dask_runs is None:
+                    print("dask: the dask extra is not installed; no --engine dask runs", flush=True)
+                else:
+                    pool, local, running = dask_runs
+                    print(f"command --engine dask, {args.workers} workers: {local['seconds']:.2f} s on a local "
+                          f"cluster, {running['seconds']:.2f} s on a running one (the pool: {pool['seconds']:.2f} s)",
+                          flush=True)
         results["cli_x1"] = cli_small
         results["cli_1_worker"] = cli1
         results[f"cli_{args.workers}_workers"] = cliN
         results["cli_half_1_worker"] = half1
         results[f"cli_half_{args.workers}_workers"] = halfN
         results["cli_long_line"] = longline
+        if dask_runs is not None:
+            pool, local, running = dask_runs
+            same = pool.get("output_sha256") is not None and \
+                pool.get("output_sha256") == local.get("output_sha256") == running.get("output_sha256")
+            results["dask"] = {"pool": pool, "local_cluster": local, "running_cluster": running,
+                               "same_output_as_pool": same}
 
     # --- table --------------------------------------------------------------------------
     rows = [
@@ -463,6 +542,10 @@ def main(argv=None) -> int:
             rows.append(("factx extract one line, no spaces", f"{longline['chars']:,}", f"{longline['seconds']:.2f}",
                          fmt_rate(longline["chars"] / longline["seconds"]), f"{longline['max_rss_mib']:.0f}",
                          f"exit {longline['exit']}"))
+        if dask_runs is not None:
+            for label, r in (("local cluster", dask_runs[1]), ("running cluster", dask_runs[2])):
+                rows.append((f"  --engine dask, {label}, {args.workers} w", f"{size:,}", f"{r['seconds']:.2f}",
+                             fmt_rate(size / r["seconds"]), f"{r['max_rss_mib']:.0f}", f"exit {r['exit']}"))
     print()
     print(table(rows, ("run", "chars", "s", "chars/s", "max RSS MiB", "")))
     print()
@@ -514,6 +597,19 @@ def main(argv=None) -> int:
         results["half_corpus"] = {"chars": half1["chars"], "overhead": half_overhead, "speedup": half_speedup}
         print(f"(for information, on half the corpus, {half1['chars']:,} chars: overhead {half_overhead:+.1%} "
               f"against the library's rate, speedup {half_speedup:.2f}x)")
+
+    if "dask" in results:
+        d = results["dask"]
+        print(f"(for information, --engine dask on {args.workers} workers: {d['local_cluster']['seconds']:.2f} s "
+              f"with its local cluster's start-up, {d['running_cluster']['seconds']:.2f} s on a running cluster, "
+              f"against {d['pool']['seconds']:.2f} s for the pool in the same interleaved runs; peak RSS "
+              f"{d['local_cluster']['max_rss_mib']:.0f} MiB (largest process, local cluster), "
+              f"{d['running_cluster']['worker_max_rss_mib']:.0f} MiB per worker and "
+              f"{d['running_cluster']['client_max_rss_mib']:.0f} MiB for the command (running cluster); "
+              f"CPU per run {d['pool']['cpu_seconds']:.2f} s for the pool, {d['local_cluster']['cpu_seconds']:.2f} s "
+              f"with the local cluster, {d['running_cluster']['cpu_seconds']:.2f} s (command) + "
+              f"{d['running_cluster']['worker_cpu_seconds']:.2f} s (workers) on the running cluster; "
+              f"same output as the pool: {'yes' if d['same_output_as_pool'] else 'NO'})")
 
     if args.profile:
         results["profile_top"] = profile_extract(corpus, args.profile)

@@ -116,7 +116,6 @@ RECORD_RULES = [
     ("bounds-order", rec(value=50, high=10, qualifier="approximately")),
     ("bounds-order", rec(kind="ordinal", value=None, low=9, high=3, qualifier="vague")),
     ("non-negative", rec(value=-1)),
-    ("non-negative", rec(kind="percent", unit="%", value=-5, qualifier="exact")),
     ("non-negative", rec(value=None, low=-3, high=9, qualifier="vague")),
     ("range-bounds", rec(value=None, low=10, qualifier="range")),
     ("range-bounds", rec(kind="date", value=None, qualifier="range")),
@@ -250,3 +249,12 @@ def test_trusted_facts_equal_validated_ones_on_both_paths(monkeypatch, fast):
         again = Fact.model_validate(json.loads(f.model_dump_json()))
         assert again == f and again.model_fields_set == f.model_fields_set
         assert f.model_dump() == again.model_dump()
+
+
+def test_a_negative_percentage_is_valid_where_the_sign_is_written():
+    """SPEC §3 (version 2): a count is never negative, but a percentage, a measure or
+    an amount of money is negative where the text writes the sign (−1.2%)."""
+    text = "انكمش الاقتصاد بنسبة −1.2%"
+    (f,) = factx.extract(text)
+    assert (f.kind, f.value, f.text) == ("percent", -1.2, "−1.2%")
+    assert Fact.model_validate(json.loads(f.model_dump_json())) == f

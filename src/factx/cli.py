@@ -36,6 +36,9 @@ EXIT_USAGE = 2     # bad command line (argparse's own code)
 EXIT_INTERRUPTED = 130                    # 128 + SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM    # 143
 
+OUTPUT_FORMATS = ("auto", "jsonl", "parquet")
+ENGINES = ("local", "dask")
+
 EXIT_CODES_HELP = """\
 exit codes:
   0    success: every document read (extract) / every record valid (validate)
@@ -66,8 +69,13 @@ stdin (plain text with doc_id "stdin", or JSONL with --format jsonl). No PATH
 means stdin.
 
 Output: one JSON fact per line, UTF-8, in document order (also with several
-workers). With -o the file is written atomically: it appears complete when
-the run ends, and is left untouched if the run is interrupted.
+workers), or with -o FILE.parquet (or --output-format parquet) a Parquet file of
+the same records. With -o the file is written atomically: it appears complete
+when the run ends, and is left untouched if the run is interrupted.
+
+Engines: the local one forks worker processes on this machine (--workers);
+--engine dask runs the same extraction on a Dask cluster (a local one of
+--workers processes, or the one at --scheduler), with the same output.
 
 Bad input (invalid UTF-8, a malformed JSONL line, a line without text, a binary
 file, an extractor failure) is reported on stderr as
@@ -84,11 +92,14 @@ examples:
   factx extract corpus.jsonl --id-field url --text-field body -o facts.jsonl
   factx extract seeds/ --workers 4 --kinds quantity -o facts.jsonl
   factx extract posts.jsonl --variety eg -o facts.jsonl
+  factx extract corpus.jsonl -o facts.parquet
+  factx extract archive/ --engine dask --scheduler tcp://scheduler.example:8786 -o facts.jsonl
 
 {EXIT_CODES_HELP}"""
 
 VALIDATE_EPILOG = f"""\
-Every line of FACTS (- for stdin) is checked: JSON syntax, the fact model's
+Every line of FACTS (- for stdin; a .parquet file or a folder is read as Parquet,
+row by row) is checked: JSON syntax, the fact model's
 rules (SPEC §3), the JSON Schema, and with --source the documents themselves
 (the doc_id must be known and text must equal the source slice). One line is
 printed per invalid record,
@@ -179,6 +190,16 @@ def _workers_arg(value: str) -> int:
     return n
 
 
+def _partition_arg(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not mb * 1e6 >= 1:
+        raise argparse.ArgumentTypeError("must be at least one byte (1e-6)")
+    return mb
+
+
 def default_workers() -> int:
     """All the cores this process may run on."""
     try:
@@ -215,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", formatter_class=fmt, epilog=EXTRACT_EPILOG,
-                       help="extract facts from documents to JSONL",
+                       help="extract facts from documents to JSONL or Parquet",
                        description="Extract the numeric facts of each document as JSON lines.")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help=".txt or .jsonl file, folder, or - for stdin (default: stdin)")
@@ -235,13 +256,28 @@ def build_parser() -> argparse.ArgumentParser:
                         "run there (stop); either way the exit code is 1")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (errors are still reported)")
+    p.add_argument("--output-format", choices=OUTPUT_FORMATS, default="auto",
+                   help="what to write: jsonl, or parquet (needs -o FILE and the parquet extra); auto "
+                        "(default) goes by the -o suffix, .parquet being Parquet. (--format is the "
+                        "input's format.)")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local: worker processes on this machine (default); dask: a Dask cluster "
+                        "(the dask extra): a local one of --workers processes, or --scheduler's. "
+                        "The output is the same.")
+    p.add_argument("--partition-mb", type=_partition_arg, default=None, metavar="MB",
+                   help="with --engine dask: megabytes of input per task (default 2); a larger "
+                        "JSONL file is split into ranges of this size")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the address of a running Dask scheduler "
+                        "(e.g. tcp://scheduler.example:8786) instead of a local cluster")
     _add_input_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("validate", formatter_class=fmt, epilog=VALIDATE_EPILOG,
                        help="check a facts JSONL file against the record contract",
                        description="Check every fact record of a JSONL file.")
-    p.add_argument("facts", metavar="FACTS", help="facts JSONL file, or - for stdin")
+    p.add_argument("facts", metavar="FACTS",
+                   help="facts JSONL file, - for stdin, or a Parquet file or folder of part files")
     p.add_argument("--source", action="append", default=[], metavar="PATH",
                    help="the documents the facts were extracted from (same kinds of PATH as "
                         "extract; repeatable); enables the text == source slice check")
@@ -356,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
 class Done:
     """The serialised facts of `docs` consecutive documents: `facts` JSON lines,
     as one block of text (joined by the worker: one string crosses the process
-    boundary)."""
+    boundary); for Parquet output from a Dask task, the Arrow table of those lines."""
 
     block: str
     facts: int
@@ -369,14 +405,13 @@ Result = Union[Done, DocError, EmptyFile]
 _WORKER_CONF: tuple[frozenset[str] | None, bool, str | None] = (None, False, None)
 
 
-def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> Result:
-    """Extract one document into JSON lines; a failure becomes a DocError."""
-    if not isinstance(item, Doc):
-        return item
+def doc_records(item: Doc, kinds: frozenset[str] | None, sentence: bool,
+                variety: str | None = None) -> list[dict] | DocError:
+    """The checked records of one document (what the command writes), or the DocError
+    that stands for it. Every engine and integration extracts through here."""
     try:
         records = factx.extract_records(item.text, doc_id=item.doc_id,
                                         kinds=None if kinds is None else sorted(kinds), variety=variety)
-        lines = []
         for r in records:
             bad = slice_problems(r["span"]["start"], r["span"]["end"], r["text"], item.text)
             if bad:
@@ -384,10 +419,23 @@ def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | N
             if sentence:              # an extra field of the record (Fact allows extras)
                 s = r["sentence"]
                 r["sentence_text"] = None if s is None else item.text[s["start"]:s["end"]]
-            lines.append(_dumps(r))
-        return Done("".join(line + "\n" for line in lines), len(lines), len(item.text))
+        return records
     except Exception as e:  # one bad document never kills the run
         return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
+
+
+def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> Result:
+    """Extract one document into JSON lines; a failure becomes a DocError."""
+    if not isinstance(item, Doc):
+        return item
+    records = doc_records(item, kinds, sentence, variety)
+    if isinstance(records, DocError):
+        return records
+    try:
+        lines = [_dumps(r) for r in records]
+    except Exception as e:  # one bad document never kills the run
+        return DocError(item.source, item.line, f"extraction failed: {type(e).__name__}: {e}")
+    return Done("".join(line + "\n" for line in lines), len(lines), len(item.text))
 
 
 def process_item(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> list[Result]:
@@ -536,19 +584,78 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    pipeline(args.variety)   # the language tables, loaded before any document: one error if they are bad
+class UsageError(Exception):
+    """A command line that cannot run (exit code 2); the message says why."""
+
+
+def _extract_setup(args: argparse.Namespace) -> tuple[str, int]:
+    """(output format, workers) of an extract command line; UsageError when they clash."""
+    out_format = args.output_format
+    if out_format == "auto":
+        out_format = "parquet" if (args.output or "").lower().endswith(".parquet") else "jsonl"
+    if out_format == "parquet" and args.output in (None, STDIN):
+        raise UsageError("Parquet output needs -o FILE")
+    if args.engine == "dask":
+        if not args.paths or STDIN in args.paths:
+            raise UsageError("--engine dask reads files, folders and URLs, not stdin")
+        if args.scheduler is not None and args.workers is not None:
+            raise UsageError("--workers sets the size of a local cluster; the cluster at --scheduler has its own")
+    elif args.scheduler is not None or args.partition_mb is not None:
+        raise UsageError(f"{'--scheduler' if args.scheduler is not None else '--partition-mb'} needs --engine dask")
     workers = args.workers or default_workers()
-    if workers > 1 and not hasattr(os, "fork"):
+    if args.engine == "local" and workers > 1 and not hasattr(os, "fork"):
         _err(f"{PROG}: note: worker processes need os.fork, not available here; running in one process")
         workers = 1
+    return out_format, workers
+
+
+def _writer(args: argparse.Namespace, out_format: str):
+    """The atomic writer of the output: JSON lines, or a Parquet file."""
+    if out_format == "jsonl":
+        return AtomicWriter(args.output)
+    try:
+        from .parquet import FactsWriter
+    except ImportError as e:
+        raise UsageError(f"Parquet output needs the parquet extra (pip install 'factx[parquet]'): {e}") from None
+    return FactsWriter(args.output, args.sentence)
+
+
+def _results(args: argparse.Namespace, workers: int, out_format: str, stack) -> Iterator[Result]:
+    """The results of the run in input order, from this machine's pool or a Dask cluster."""
+    if args.engine == "local":
+        items = read_inputs(args.paths, args.format, args.id_field, args.text_field, blocks=True)
+        return run(items, workers, args.kinds, args.sentence, args.variety)
+    try:
+        from . import dask as engine
+    except ImportError as e:
+        raise UsageError(f"the Dask engine needs the dask extra (pip install 'factx[dask]'): {e}") from None
+    try:
+        client = engine.start_client(args.scheduler, workers, stack)
+    except engine.EngineError as e:
+        raise UsageError(str(e)) from None
+    size = engine.PARTITION_BYTES if args.partition_mb is None else round(args.partition_mb * 1e6)
+    return engine.cli_results(client, args.paths, args.format, args.id_field, args.text_field,
+                              args.kinds, args.sentence, arrow=out_format == "parquet", partition_bytes=size,
+                              variety=args.variety)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    try:
+        return _extract(args)
+    except UsageError as e:
+        _err(f"{PROG}: error: {e}")
+        return EXIT_USAGE
+
+
+def _extract(args: argparse.Namespace) -> int:
+    pipeline(args.variety)   # the language tables, loaded before any document: one error if they are bad
+    out_format, workers = _extract_setup(args)
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
-    items = read_inputs(args.paths, args.format, args.id_field, args.text_field, blocks=True)
     docs = facts = chars = 0
     skipped: list[DocError] = []
     empty: list[str] = []
     stopped: DocError | None = None
-    writer = AtomicWriter(args.output)
+    writer = _writer(args, out_format)
     try:
         out = writer.__enter__()
     except OSError as e:
@@ -557,7 +664,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         with contextlib.ExitStack() as stack:
             stack.push(writer)
-            results = run(items, workers, args.kinds, args.sentence, args.variety)
+            results = _results(args, workers, out_format, stack)
             progress.update(0, 0, 0, force=True)
             try:
                 for r in results:
@@ -618,7 +725,7 @@ def _load_sources(args) -> tuple[dict[str, str], int]:
 
 def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[str]]:
     """(doc_id for display, problems) of one JSONL line of facts."""
-    from .schema import loads_record, record_problems
+    from .schema import loads_record
     try:
         line = raw.decode("utf-8").rstrip(" \t\r\n")
     except UnicodeDecodeError as e:
@@ -627,6 +734,12 @@ def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[st
         obj = loads_record(line)
     except (ValueError, RecursionError) as e:
         return "?", [f"[json] not valid JSON: {e}"]
+    return check_record(obj, sources)
+
+
+def check_record(obj, sources: dict[str, str] | None) -> tuple[str, list[str]]:
+    """(doc_id for display, problems) of one decoded record (a JSONL line or a Parquet row)."""
+    from .schema import record_problems
     doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
     shown = "?" if doc_id is None else str(doc_id)
     document = None
@@ -640,30 +753,61 @@ def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[st
     return shown, found + problems
 
 
+def _is_parquet(path: str) -> bool:
+    """A folder (of Parquet part files), a ``.parquet`` file, or a file with Parquet's magic."""
+    if os.path.isdir(path) or path.lower().endswith(".parquet"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def _jsonl_checks(fh, name: str, sources) -> Iterator[tuple[str, tuple[str, list[str]]]]:
+    """(FILE:LINE, check) of every non-blank line of a facts JSONL stream."""
+    for lineno, raw in enumerate(fh, 1):
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if raw.strip():
+            yield f"{name}:{lineno}", check_line(raw, sources)
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .schema import schema_available
     sources, source_errors = _load_sources(args) if args.source else (None, 0)
     if not schema_available():
         _err(f"{PROG}: note: jsonschema is not installed; the JSON Schema check is skipped")
-    name = STDIN_NAME if args.facts == STDIN else args.facts
-    try:
-        fh = sys.stdin.buffer if args.facts == STDIN else open(args.facts, "rb")
-    except OSError as e:
-        _err(f"{PROG}: error: cannot open {args.facts}: {e.strerror or e}")
-        return EXIT_USAGE
+    read_errors: tuple[type[BaseException], ...] = ()
+    if args.facts != STDIN and _is_parquet(args.facts):
+        try:
+            from . import parquet
+        except ImportError:
+            _err(f"{PROG}: error: reading Parquet needs the parquet extra (pip install 'factx[parquet]')")
+            return EXIT_USAGE
+        closing = contextlib.nullcontext()
+        checks = ((f"{f}:{row}", check_record(obj, sources)) for f, row, obj in parquet.read(args.facts))
+        read_errors = parquet.READ_ERRORS
+    else:
+        try:
+            fh = sys.stdin.buffer if args.facts == STDIN else open(args.facts, "rb")
+        except OSError as e:
+            _err(f"{PROG}: error: cannot open {args.facts}: {e.strerror or e}")
+            return EXIT_USAGE
+        closing = contextlib.nullcontext() if fh is sys.stdin.buffer else fh
+        checks = _jsonl_checks(fh, STDIN_NAME if args.facts == STDIN else args.facts, sources)
     records = invalid = 0
-    with (contextlib.nullcontext() if fh is sys.stdin.buffer else fh), AtomicWriter(None) as out:
-        for lineno, raw in enumerate(fh, 1):
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            records += 1
-            doc_id, problems = check_line(raw, sources)
-            if problems:
-                invalid += 1
-                out.write(f"{name}:{lineno}: doc_id={doc_id}: {'; '.join(problems)}\n")
-        out.write(f"{records} records, {invalid} invalid\n")
+    try:
+        with closing, AtomicWriter(None) as out:
+            for where, (doc_id, problems) in checks:
+                records += 1
+                if problems:
+                    invalid += 1
+                    out.write(f"{where}: doc_id={doc_id}: {'; '.join(problems)}\n")
+            out.write(f"{records} records, {invalid} invalid\n")
+    except read_errors as e:
+        _err(f"{PROG}: error: cannot read {args.facts}: {e}")
+        return EXIT_USAGE
     return EXIT_OK if invalid == 0 and source_errors == 0 else EXIT_DATA
 
 
@@ -713,4 +857,7 @@ def run_and_exit(argv: list[str] | None = None) -> NoReturn:
 
 
 if __name__ == "__main__":
-    run_and_exit()
+    # ``python -m factx.cli`` runs this file as __main__, a copy beside the module factx.cli;
+    # the Dask engine hands back factx.cli's classes, which only the module itself knows.
+    from factx.cli import run_and_exit as _run_module
+    _run_module()

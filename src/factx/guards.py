@@ -15,8 +15,10 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .language import morphology
-from .text.tokens import WORD
+from .numerals.words import word_reading
+from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue
+from .rules.nouns import noun_like
 from .rules.registry import KINDS
 from .rules.units import unit_after
 
@@ -67,6 +69,25 @@ def not_homograph(doc, num) -> bool:
     return unit_after(doc, num.j) is not None
 
 
+def not_dual_naming_a_list(doc, num) -> bool:
+    """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
+    after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
+    needs a noun after it: رحلتي في is "my trip", ركلتي جزاء "two kicks"."""
+    if not num.dual_noun:
+        return True
+    if doc.lex.dual_nouns.get(doc.norm[num.start:num.end], (None, False))[1] \
+            and not noun_like(doc.lex, doc.word(num.j)):
+        return False
+    nxt = doc.toks[num.j] if num.j < doc.n else None
+    if nxt is None:
+        return True
+    if nxt.kind == DIGITS:
+        return False
+    after = doc.word(num.j + 1)
+    return not (doc.word(num.j) is not None and after is not None and morphology.is_definite(doc.word(num.j))
+                and morphology.readings(after, morphology.WA_ARTICLE, frozenset(morphology.WA_ARTICLE)))
+
+
 # --- mentions ---------------------------------------------------------------------
 
 def plausible_year(doc, cand, m) -> bool:
@@ -95,6 +116,18 @@ def dash_not_sign(doc, cand, m) -> bool:
     if isinstance(m.low, (int, float)):
         m.low = abs(m.low)
     return m.low is None or m.high is None or m.low < m.high
+
+
+def not_one_after_a_number(doc, cand, m) -> bool:
+    """تلاتة مليون واحد "three million people": واحد right after a number is that
+    number's counted noun (colloquial "one, person"), not a count of one."""
+    num = cand.first if cand is not None else None
+    if num is None or num.digits or num.j != num.i + 1 or num.value != 1 or num.prefix or num.i == 0:
+        return True
+    prev = doc.toks[num.i - 1]
+    if not doc.taken[num.i - 1] or prev.end == num.start:
+        return True
+    return not (prev.kind == DIGITS or word_reading(doc.lex, prev.text) is not None)
 
 
 def not_relative_day(doc, cand, m) -> bool:
@@ -134,10 +167,12 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("weekday", not_weekday),
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
+    NumeralGuard("dual-list", not_dual_naming_a_list),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
+    MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
     MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),

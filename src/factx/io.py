@@ -255,6 +255,12 @@ def _jsonl_doc(raw: bytes, start: int, id_field: str, text_field: str, default_i
         return f"malformed JSON: {e.msg} (column {e.colno})"
     except RecursionError:
         return "malformed JSON: nested too deeply"
+    return doc_fields(obj, id_field, text_field, default_id)
+
+
+def doc_fields(obj, id_field: str, text_field: str, default_id: str | None) -> tuple[str | None, str] | str:
+    """(doc_id, text) of a decoded document object, or the reason it is not a document:
+    `text_field` must be a string, `id_field` a string or an integer (absent: `default_id`)."""
     if not isinstance(obj, dict):
         return f"not a JSON object (got {_json_type(obj)})"
     text = obj.get(text_field)
@@ -293,15 +299,20 @@ class AtomicWriter:
     in the same folder and renames it over `path` when the block ends normally;
     on any exception (KeyboardInterrupt included) the temporary file is removed
     and `path` is left as it was. ``-`` or None writes to stdout (UTF-8) instead.
+    With `binary`, the file is opened for bytes (a Parquet file); stdout is then
+    refused, as it is not the place for binary data.
     """
 
-    def __init__(self, path: str | os.PathLike | None, encoding: str = "utf-8"):
+    def __init__(self, path: str | os.PathLike | None, encoding: str = "utf-8", binary: bool = False):
         self.path = None if path is None or str(path) == STDIN else Path(path)
+        if binary and self.path is None:
+            raise ValueError("binary output needs a file, not stdout")
         self.encoding = encoding
+        self.binary = binary
         self.tmp: Path | None = None
-        self._fh: TextIO | None = None
+        self._fh: TextIO | BinaryIO | None = None
 
-    def __enter__(self) -> TextIO:
+    def __enter__(self) -> TextIO | BinaryIO:
         if self.path is None:
             buf = getattr(sys.stdout, "buffer", None)
             if buf is None:  # a replaced sys.stdout (tests): write text to it as is
@@ -315,7 +326,8 @@ class AtomicWriter:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".tmp")
         self.tmp = Path(tmp)
         try:
-            self._fh = os.fdopen(fd, "w", encoding=self.encoding, newline="\n")
+            self._fh = (os.fdopen(fd, "wb") if self.binary
+                        else os.fdopen(fd, "w", encoding=self.encoding, newline="\n"))
         except BaseException:
             os.close(fd)
             self.tmp.unlink(missing_ok=True)

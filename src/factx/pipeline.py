@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from .guards import MENTION_GUARDS, NUMERAL_GUARDS
 from .numerals.scan import read_document, scan
-from .rules import qualifiers, ranges
+from .rules import qualifiers, ranges, ratios
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
@@ -65,7 +65,7 @@ class Pipeline:
             else:
                 quantities.append(num)
         typed = []
-        for cand in ranges.candidates(doc, quantities):
+        for cand in ratios.pair(doc, ranges.candidates(doc, quantities)):
             m = self._type(doc, cand, self._quantities)
             if m is not None:
                 if m.unit_span:

@@ -64,6 +64,8 @@ NUMBERS = Record(required={
     **{k: v for k, v in _NUMBER_TABLES.items() if k != "teens"},
     "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
     "decimals": Record(required={"point": _words(), "of": _words(), "over": _words()}),
+    "signs": Record(required={"minus": _words()}),
+    "ratios": Record(required={"links": ListOf(Phrase())}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
@@ -99,9 +101,12 @@ QUALIFIERS = Record(required={
 CUES = Record(required={
     "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
-    "age": Record(required={"cues": _words(), "after": ListOf(Phrase())}),
+    "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
+                            "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
+                            "at_least": ListOf(Phrase())}),
     "entity": Record(required={k: _words() for k in (
-        "not_nouns", "demonstratives", "adverbs", "feminine", "ranked", "partitive")}),
+        "not_nouns", "demonstratives", "adverbs", "feminine", "partitive")}),
+    "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
 })
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
@@ -210,6 +215,9 @@ class Lexicon:
         self.decimal_points = frozenset(map(nw, n["decimals"]["point"]))
         self.decimal_of = frozenset(map(nw, n["decimals"]["of"]))
         self.fraction_over = frozenset(map(nw, n["decimals"]["over"]))
+        self.minus_words = frozenset(map(nw, n["signs"]["minus"]))
+        #: the token sequences that join two numbers into a ratio
+        self.ratio_links = frozenset(tuple(t.removeprefix(GLUED) for t in phrase_key(w)) for w in n["ratios"]["links"])
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))
@@ -359,18 +367,34 @@ class Lexicon:
         self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))
         self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
+        self.age_before = Phrases((phrase_key(w), True) for w in k["age"]["before"])
+        self.age_ordinal_heads = frozenset(map(nw, k["age"]["ordinal_heads"]))
+        self.age_bounds = Phrases([*((phrase_key(w), "less_than") for w in k["age"]["less_than"]),
+                                   *((phrase_key(w), "at_least") for w in k["age"]["at_least"])])
         e = k["entity"]
         self.not_nouns = frozenset(map(nw, e["not_nouns"]))
         self.demonstratives = frozenset(map(nw, e["demonstratives"]))
         self.adverbs = frozenset(map(nw, e["adverbs"]))
         self.feminine_nouns = frozenset(map(nw, e["feminine"]))
-        self.ranked_nouns = frozenset(map(nw, e["ranked"]))
         self.partitive = frozenset(map(nw, e["partitive"]))
+        #: the duals of counted nouns: dual form -> (singular, needs a genitive after it)
+        self.dual_nouns = _duals(k["dual"]["nouns"], k["dual"]["sound_plural_nouns"])
 
 
 def lexicon(variety: str | None = None, data_dir: str | None = None) -> Lexicon:
     """The lexicon of `variety` (None: Modern Standard Arabic), loaded once."""
     return _lexicon(variety, data_dir)
+
+
+def _duals(nouns, sound_plural_nouns) -> dict[str, tuple[str, bool]]:
+    """The dual forms of the counted nouns of cues.toml [dual] (morphology.dual_forms):
+    dual form -> (singular, whether it is a construct)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for words, oblique in ((nouns, True), (sound_plural_nouns, False)):
+        for w in map(nw, words):
+            for f, construct in morphology.dual_forms(w, oblique).items():
+                out.setdefault(f, (w, construct))
+    return out
 
 
 def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:

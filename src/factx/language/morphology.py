@@ -42,6 +42,9 @@ DECLARATION = Record(required={
         "pronoun": ListOf(Word()), "feminine": ListOf(Word()), "feminine_plural": ListOf(Word()),
         "nisba": ListOf(Word()),
         "sound_plural": ListOf(Word()),
+        "dual_nominative": ListOf(Word()), "dual_oblique": ListOf(Word()),
+        "feminine_dual_nominative": ListOf(Word()), "feminine_dual_oblique": ListOf(Word()),
+        "feminine_dual_construct": ListOf(Word()),
     }),
     "patterns": Record(required={"root_slots": ListOf(Word()), "broken_plural": ListOf(Phrase())}),
 })
@@ -87,6 +90,10 @@ FEMININE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["feminin
 FEMININE_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["feminine_plural"])
 NISBA_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["nisba"])
 SOUND_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["sound_plural"])
+#: dual endings by case: (nominative, oblique, construct), masculine and after ة
+DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in ("dual_nominative", "dual_oblique"))
+FEMININE_DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in (
+    "feminine_dual_nominative", "feminine_dual_oblique", "feminine_dual_construct"))
 _ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])
 BROKEN_PLURAL_TEMPLATES: tuple[str, ...] = tuple(nw(s) for s in _T["patterns"]["broken_plural"])
 #: proclitics made of a preposition and the article (للجمعية، بالمدينة): they open a phrase
@@ -154,6 +161,19 @@ def strip_definite(word: str) -> tuple[int, str]:
 def is_definite(word: str) -> bool:
     """Does a reading of `word` carry the article?"""
     return any(sp.definite for sp in splits(word)[1:])
+
+
+def dual_forms(singular: str, oblique: bool = True) -> dict[str, bool]:
+    """The duals of a singular noun, each with whether it is a construct (which needs
+    a genitive after it): طفل → طفلان، طفلين; جرعة → جرعتان، جرعتين، جرعتا، جرعتي.
+    Without `oblique`, the ين form is left out (its sound plural ends the same)."""
+    fem = next((e for e in FEMININE_ENDINGS if singular.endswith(e)), None)
+    if fem:
+        base = singular[: -len(fem)]
+        nom, obl, construct = FEMININE_DUALS
+        return {**{base + e: False for e in (*nom, *(obl if oblique else ()))}, **{base + e: True for e in construct}}
+    nom, obl = DUALS
+    return {singular + e: False for e in (*nom, *(obl if oblique else ()))}
 
 
 def feminine_by_form(stem: str) -> bool:

@@ -51,6 +51,7 @@ class AnchorFinder:
         words = set(lex.number_words) | set(lex.ordinals) | set(lex.group_fractions) | set(lex.teen_tens)
         words |= {p[0] for p in lex.months}
         words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
+        words |= set(lex.dual_nouns)
         words = {w for w in words if w} - starters
         any_clitic = _trie_regex(p.form for p in morphology.PROCLITICS)
         no_article = _trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)

@@ -83,8 +83,8 @@ def read_digits(norm: str, pos: int, multiplier_follows=None) -> DigitRead:
         int_part = "".join(groups[:k + 1])
         end = pos + sum(len(g) for g in groups[:k + 1]) + k
         frac = ""
-        # a decimal part after the groups, with the other convention (1,250.5 / 1.250,5)
-        if k < len(seps) and seps[k] in ".,٫" and seps[k] != sep and sep != "،":
+        # a decimal part after the groups, with the other convention (1,250.5 / 1.250,5 / 12،220,13)
+        if k < len(seps) and seps[k] in ".,٫" and seps[k] != sep:
             frac = groups[k + 1]
             end += 1 + len(frac)
         return DigitRead(_to_fraction(int_part, frac), end, True, bool(frac), len(first))

@@ -75,6 +75,8 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
             num = _special_word(doc, i)
         if num is None or (keep is not None and not keep(doc, num)):
             continue
+        if i > 0 and not taken[i - 1]:
+            _sign_word(doc, num)
         free_before = i > resume and not taken[i - 1]
         out.append(_time_unit_fraction(doc, num, stop, free_before))
         resume = max(num.j, i + 1)
@@ -112,11 +114,29 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
     if du is not None:
         p, unit = du
         return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), unit=unit)
+    dn = dual_noun(doc.lex, t.text)
+    if dn is not None:
+        p, construct = dn
+        if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
+            return None
+        return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), dual_noun=True)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def dual_noun(lex, word: str) -> tuple[int, bool] | None:
+    """هدفين، والجرعتين، ركلتي → (prefix length, construct): the dual of a counted noun
+    (a construct dual takes no article)."""
+    for sp in morphology.splits(word):
+        hit = lex.dual_nouns.get(sp.stem)
+        if hit is not None and not (hit[1] and sp.definite):
+            return len(sp.prefix), hit[1]
     return None
 
 
 def _attach_signs(norm: str, toks, num: Numeral, stop: int) -> None:
-    """Take a percent sign (85%, %85, 85 %) and a leading minus/plus into the numeral."""
+    """Take a percent sign (85%, %85, 85 %), a leading minus/plus (-4، −3.5%) and a
+    leading decimal point (.25، ٫٢٥) into a numeral written in digits."""
     i, j = num.i, num.j
     if j < stop and toks[j].kind == PUNCT and toks[j].text == "%" and toks[j].start - num.end <= 1:
         num.percent_sign = True
@@ -125,13 +145,46 @@ def _attach_signs(norm: str, toks, num: Numeral, stop: int) -> None:
     elif i > 0 and toks[i - 1].text == "%" and num.start - toks[i - 1].end <= 1 and num.scale == 0:
         num.percent_sign = True
         num.start = toks[i - 1].start
-    elif i > 0 and toks[i - 1].text in "-+" and toks[i - 1].end == num.start:
-        before = norm[toks[i - 1].start - 1] if toks[i - 1].start > 0 else " "
-        if before.isspace() or before in "(":
-            num.sign_span = (toks[i - 1].start, toks[i - 1].end)
+        i -= 1
+    if i > 0 and toks[i - 1].text in _DECIMAL_POINTS and toks[i - 1].end == num.start and num.plain_digits \
+            and num.value is not None and not _glued_before(norm, toks[i - 1].start, "0123456789"):
+        ndig = len(toks[num.i].text)                        # .25 = 0.25: a point with no whole part
+        num.value = num.value / 10 ** ndig
+        num.plain_digits = False
+        num.start = toks[i - 1].start
+        i -= 1
+    if i > 0 and toks[i - 1].text in "-+" and toks[i - 1].end == num.start:
+        if not _glued_before(norm, toks[i - 1].start, None):
+            num.sign_span = (toks[i - 1].start, num.start)
             if toks[i - 1].text == "-" and num.value is not None:
                 num.value = -num.value
             num.start = toks[i - 1].start
+
+
+#: the decimal points a number may begin with (.25، ٫٢٥)
+_DECIMAL_POINTS = frozenset({".", "\u066b"})
+
+
+def _glued_before(norm: str, pos: int, chars) -> bool:
+    """Is the character before `pos` part of a word or number (not a space, a start
+    or an opening bracket)? With `chars`, only those characters count."""
+    if pos == 0:
+        return False
+    c = norm[pos - 1]
+    if chars is not None:
+        return c in chars
+    return not (c.isspace() or c == "(")
+
+
+def _sign_word(doc: Document, num: Numeral) -> None:
+    """سالب خمسة، ناقص 3: a minus word before a number makes it negative; the word is
+    part of the numeral (SPEC §5.1)."""
+    k = num.i - 1
+    w = doc.word(k)
+    if w is not None and w in doc.lex.minus_words and num.sign_span is None and num.value is not None:
+        num.sign_span = (doc.toks[k].start, num.start)
+        num.value = -num.value
+        num.start = doc.toks[k].start
 
 
 @dataclass(frozen=True, slots=True)

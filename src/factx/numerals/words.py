@@ -54,8 +54,9 @@ class Numeral:
     vague: bool = False
     fraction: bool = False         # a bare fraction word (نصف، ثلث …) with no scale
     percent_sign: bool = False
-    sign_span: tuple[int, int] | None = None
+    sign_span: tuple[int, int] | None = None   # from the sign to where the number itself starts
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
+    dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)
     gender: str | None = None      # gender of the last unit word
     stem: str = ""                 # the first word without its proclitic ("" for digits)
 
@@ -225,7 +226,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex, decimals: 
         return num
     num.value = acc.value
     num.scale = int(acc.last_scale)
-    if decimals and not num.digits and pos < r.stop:
+    if decimals and pos < r.stop and (not num.digits or r.word(pos) in lex.decimal_points):
         pos = _spoken_decimal(r, num, acc, pos)
     if num.digits and num.j < pos:
         num.plain_digits = False
@@ -353,6 +354,21 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
                 if sc.number == "du" or (sc.number == "pl" and not (3 <= acc.group % 100 <= 10)):
                     break
                 acc.close(sc.value)
+                pos += 1
+                continue
+        if acc.slots == {"hundred"} and r.lex.variety is not None:
+            w = r.word(pos)                                # متين تلاتة وستين: colloquial, without و
+            rd = None if w is None else word_reading(r.lex, w, morphology.NOTHING)
+            if rd is not None and rd[1].role in (UNIT, TEEN, TEN) and rd[1].value:
+                nxt = _JOINED[rd[1].role](r, num, acc, rd[1], pos)
+                if nxt is not None:
+                    pos = nxt
+                    continue
+        if acc.group is None and acc.last_scale:
+            sc = r.scale_at(pos)                           # ألف ألف، أربعة آلاف ألف، ألف مليون
+            if sc is not None and sc.number in ("sg", "sg_or_du") and sc.value >= acc.last_scale:
+                acc.total *= sc.value
+                acc.last_scale = sc.value
                 pos += 1
                 continue
         k, w = r.after_conjunction(pos)

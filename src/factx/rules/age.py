@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from ..language import morphology
 from ..text.tokens import COMMAS
-from .declare import Kind, Phase, Rule
+from .declare import Finder, Kind, Phase, Rule
 from .mention import Candidate, Mention
+from .ordinal import ordinal_at
+from .qualifiers import qualifier_before
 from .units import unit_after
 
 KINDS = (Kind("age", quantity=True),)
@@ -16,8 +18,11 @@ _OPENING, _CLOSING = COMMAS | {"("}, COMMAS | {")"}
 
 
 def _is_age(doc, cand: Candidate, end: int) -> bool:
-    """A year count is an age next to an age cue, or set off by commas after a name."""
+    """A year count is an age next to an age cue, right after an age phrase (توفي عن),
+    or set off by commas after a name."""
     lex = doc.lex
+    if doc.phrase_before(cand.i, lex.age_before, morphology.NO_ARTICLE) is not None:
+        return True
     for k in range(max(0, cand.i - 4), cand.i):
         w = doc.word(k)
         if w is not None and any(sp.stem in lex.age_cues for sp in morphology.splits(w)):
@@ -45,7 +50,45 @@ def phrase(doc, cand: Candidate) -> Mention | None:
     return cand.mention("age", unit="year")
 
 
+def _after_age_noun(doc, i: int) -> bool:
+    """Is token i right after سن/عمر (في سن، بعمر)?"""
+    head = doc.word(i - 1)
+    return head is not None and any(sp.stem in doc.lex.age_ordinal_heads
+                                    for sp in morphology.readings(head, morphology.NO_ARTICLE))
+
+
+def head(doc, cand: Candidate) -> Mention | None:
+    """في سن العشرين، بعمر 40: a number right after the noun "age" is an age."""
+    if cand.first.unit is not None or cand.first.fraction or not _after_age_noun(doc, cand.i):
+        return None
+    return cand.mention("age", unit="year")
+
+
+def find_ordinal_ages(doc):
+    """سن الخامسة عشرة، دون سن الخامسة: an age written as an ordinal after سن/عمر,
+    with the bound written before that noun (قبل بلوغهم سن … is under the age)."""
+    lex = doc.lex
+    for k in doc.anchors:
+        if doc.taken[k] or not _after_age_noun(doc, k):
+            continue
+        hit = ordinal_at(doc, k)
+        if hit is None or not hit[2]:
+            continue
+        value, j, _, start = hit
+        m = Mention("age", start, doc.toks[j - 1].end, value, unit="year")
+        bound = doc.phrase_before(k - 1, lex.age_bounds, morphology.NO_ARTICLE)
+        if bound is None:
+            bound = qualifier_before(doc, k - 1)
+        if bound is not None:
+            m.qualifier, m.qualifier_span = bound[0], doc.span_of(bound[1], k - 1)
+        yield m
+
+
+FINDERS = (
+    Finder("age.ordinal", Phase.SHAPES, find_ordinal_ages),
+)
 RULES = (
     Rule("age.unit", Phase.QUANTITIES, unit, unit_after="duration"),
     Rule("age.phrase", Phase.QUANTITIES, phrase),
+    Rule("age.head", Phase.QUANTITIES, head),
 )

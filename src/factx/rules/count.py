@@ -22,6 +22,8 @@ def _count(doc, cand: Candidate) -> Mention | None:
     num = cand.first
     if num.fraction and not num.scale:                # نصف الطريق: a part, not a count
         return None
+    if num.dual_noun:                                  # هدفين، جرعتان: the noun is its own count
+        return cand.mention("count", entity=(num.start, num.end))
     definite = definite_number(doc, cand)
     ent = None
     if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL):

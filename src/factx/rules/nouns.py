@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .. import lemmas
 from ..language import morphology
 from ..numerals.words import classify
 from ..text.document import Document
@@ -70,9 +71,11 @@ def is_feminine(lex, w: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def looks_plural(lex, w: str) -> bool:
-    """Sound plurals, plural unit words and the broken-plural templates of the morphology table."""
+    """Sound plurals, plural unit words, the broken-plural templates of the morphology
+    table and the broken plurals of the lemma table (الدول → دولة)."""
     stem = morphology.strip_definite(w)[1]
-    return morphology.sound_plural(stem) or (stem,) in lex.unit_plurals or morphology.broken_plural_shape(stem)
+    return morphology.sound_plural(stem) or (stem,) in lex.unit_plurals or morphology.broken_plural_shape(stem) \
+        or lemmas.OVERRIDES.get(stem, stem) != stem
 
 
 def head_before(doc: Document, i: int, definite_only: bool, gender: str | None = None) -> int | None:

@@ -40,6 +40,16 @@ def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
     return value, j
 
 
+def ordinal_at(doc: Document, k: int):
+    """The ordinal word at token k: (value, end token, definite, start offset), or None."""
+    w = doc.word(k)
+    sp = None if w is None else _ordinal_word(doc.lex, w)
+    if sp is None:
+        return None
+    value, j = _compound_end(doc, k, doc.lex.ordinals[sp.stem][0])
+    return value, j, sp.definite, doc.toks[k].start + len(sp.prefix)
+
+
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0
@@ -86,16 +96,14 @@ def find_words(doc: Document):
 
 
 def definite_cardinal(doc: Document, cand) -> Mention | None:
-    """الذكرى الخمسين، القرن العشرين: a definite ten or hundred after a singular
-    definite noun ranks it (cardinal forms serve as ordinals from 20 on)."""
+    """الذكرى الخمسين، القرن العشرين، الكتاب الثلاثون: a definite ten or hundred after a
+    singular definite noun ranks it (cardinal forms serve as ordinals from 20 on); after
+    a plural it counts (الدول العشرين)."""
     num = cand.first
     if cand.is_range or num.digits or not num.definite or num.value is None or num.value < 20 or num.scale:
         return None
     head = head_before(doc, num.i, definite_only=True)
     if head is None or looks_plural(doc.lex, doc.toks[head].text):
-        return None
-    stem = morphology.strip_definite(doc.toks[head].text)[1]
-    if stem not in doc.lex.ranked_nouns and not morphology.feminine_singular(stem):
         return None
     return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head))
 

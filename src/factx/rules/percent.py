@@ -8,11 +8,12 @@ from fractions import Fraction
 from ..language import morphology
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
-from .nouns import entity_after
+from .nouns import entity_after, noun_like
 from .qualifiers import LOWER, UPPER, comparison_before, qualifier_before
 from .units import unit_after
 
-KINDS = (Kind("percent", quantity=True, nonnegative=True),)
+#: a percentage is negative where the text writes the sign (SPEC §3, §5.1: −3.5%)
+KINDS = (Kind("percent", quantity=True),)
 
 
 def sign(doc, cand: Candidate) -> Mention | None:
@@ -30,6 +31,16 @@ def word(doc, cand: Candidate) -> Mention | None:
     return None
 
 
+def word_before(doc, cand: Candidate) -> Mention | None:
+    """بالمائة 10: the percent word written before the number (tables, headlines)."""
+    if cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    hit = doc.phrase_before(cand.i, doc.lex.unit_phrases)
+    if hit is not None and hit[0].kind == "percent" and not doc.any_taken(hit[1], cand.i):
+        return cand.mention("percent", unit="%", unit_span=doc.span_of(hit[1], cand.i))
+    return None
+
+
 def cue(doc, cand: Candidate) -> Mention | None:
     """ارتفع بنسبة 3.5، نسبة البطالة 12: a bare number after a percent cue."""
     k = cand.i if cand.opener is None else cand.opener
@@ -43,6 +54,16 @@ def cue(doc, cand: Candidate) -> Mention | None:
     if unit_after(doc, cand.j) is not None or entity_after(doc, cand.j) is not None:
         return None
     return cand.mention("percent", unit="%")
+
+
+def ratio(doc, cand: Candidate) -> Mention | None:
+    """3 من 10، واحد من كل خمسة أطفال، 37 لكل 100 ألف: a ratio is a share (SPEC §5.1)."""
+    r = cand.extra.get("ratio")
+    if r is None:
+        return None
+    m = cand.mention("percent", unit="%", entity=entity_after(doc, cand.j))
+    m.value = as_number(r * 100)
+    return m
 
 
 def fraction_of_group(doc, cand: Candidate) -> Mention | None:
@@ -68,9 +89,12 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
     if num.fraction and num.value is not None:
         if num.end < tok.end:                         # نصفهم: a pronoun suffix
             return num.value
+        if unit_after(doc, num.j) is not None:
+            return None
+        if num.j > num.i + 1:                         # ثلاثة أخماس، واحد على مئة: a share by itself
+            return num.value
         nxt = doc.word(num.j)
-        if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt)) \
-                and unit_after(doc, num.j) is None:
+        if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt) or _construct_group(doc, num.j)):
             return num.value
         return None
     # خمس السكان: a word that is also a number, read as a fraction before a definite group
@@ -93,6 +117,18 @@ def _compared(doc, cand: Candidate) -> bool:
     return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
 
 
+def _construct_group(doc, j: int) -> bool:
+    """ثلثي أعضاء المجلس، ربع عدد أعضاء مجلس النواب: a chain of indefinite nouns in
+    construct that ends in a definite one names a group."""
+    for k in range(j, j + 4):
+        w = doc.word(k)
+        if w is None or not noun_like(doc.lex, w):
+            return False
+        if morphology.is_definite(w):
+            return k > j
+    return False
+
+
 def _article_first(word: str) -> bool:
     """Does `word` begin with the article itself (السكان), not after another proclitic?"""
     return any(sp.prefix and morphology.parts_of(sp.prefix) == {morphology.ARTICLE}
@@ -102,6 +138,8 @@ def _article_first(word: str) -> bool:
 RULES = (
     Rule("percent.sign", Phase.QUANTITIES, sign),
     Rule("percent.word", Phase.QUANTITIES, word, unit_after="percent"),
+    Rule("percent.word-before", Phase.QUANTITIES, word_before),
     Rule("percent.cue", Phase.QUANTITIES, cue),
+    Rule("percent.ratio", Phase.QUANTITIES, ratio),
     Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
 )

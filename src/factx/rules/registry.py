@@ -11,7 +11,7 @@ from . import age, count, date, duration, identifier, measure, money, ordinal, p
 from .declare import FINDER_PHASES, PHASES, RULE_PHASES, Finder, Kind, Phase, Rule
 
 #: the modules, in the order their rules are tried within each phase
-MODULES = (date, time, identifier, ordinal, percent, money, measure, age, duration, count)
+MODULES = (date, time, identifier, age, ordinal, percent, money, measure, duration, count)
 
 KINDS: tuple[Kind, ...] = tuple(k for m in MODULES for k in getattr(m, "KINDS", ()))
 FINDERS: dict[Phase, tuple[Finder, ...]] = {
