@@ -98,12 +98,14 @@ class Pipeline:
     def _type(self, doc: Document, cand: Candidate, dispatch: dict) -> Mention | None:
         """The first proposal of a phase's rules for `cand` that the guards let stand;
         `dispatch` (see `_dispatch`) gives the rules whose pattern the candidate fits."""
-        if len(dispatch) == 1:
-            rules = dispatch[None, None]
+        digits = cand.first.digits
+        if len(dispatch) == 2:                             # a phase without unit patterns
+            rules = dispatch[None, None, digits]
         else:
             after = unit_after(doc, cand.j)
             dual = cand.first.unit
-            rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None]
+            rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None,
+                             digits]
         for rule in rules:
             m = rule.match(doc, cand)
             if m is not None:
@@ -127,10 +129,11 @@ class Pipeline:
 
 def _dispatch(rules) -> dict:
     """The rules to try, in order, for each (kind of the unit after, kind of the dual
-    noun) a candidate can have: the rules whose pattern it fits. A phase without
-    patterns has one entry, (None, None)."""
-    if not any(r.unit_after or r.dual for r in rules):
-        return {(None, None): tuple(rules)}
+    noun, written in digits) a candidate can have: the rules whose pattern it fits.
+    A phase without unit patterns has only the (None, None, digits) entries."""
     kinds = [None, *dict.fromkeys(k for r in rules for k in (r.unit_after, r.dual) if k)]
-    return {(a, d): tuple(r for r in rules if r.unit_after in (None, a) and r.dual in (None, d))
-            for a in kinds for d in kinds}
+    if len(kinds) == 1:
+        return {(None, None, d): tuple(r for r in rules if r.digits in (None, d)) for d in (False, True)}
+    return {(a, u, d): tuple(r for r in rules if r.unit_after in (None, a) and r.dual in (None, u)
+                             and r.digits in (None, d))
+            for a in kinds for u in kinds for d in (False, True)}

@@ -31,6 +31,8 @@ KINDS: tuple[str, ...] = Kind.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
 CHANGES: tuple[str, ...] = Change.__args__
 UNIT_SOURCES: tuple[str, ...] = UnitSource.__args__
+_CHANGES_OR_NONE = frozenset({*CHANGES, None})
+_UNIT_SOURCES_OR_NONE = frozenset({*UNIT_SOURCES, None})
 QUANTITY_KINDS = frozenset(k.name for k in _KINDS if k.quantity)
 NONNEGATIVE_KINDS = frozenset(k.name for k in _KINDS if k.nonnegative)
 CALENDARS = ("gregorian", "hijri")
@@ -71,10 +73,21 @@ def type_problems(r: Mapping[str, Any]) -> list[str]:
 def record_problems(r: Mapping[str, Any], unit_codes) -> list[str]:
     """Every rule `r` (a complete record) breaks without its document: the closed lists
     and value types, then (when those hold) SPEC §3 — as the model `Fact` checks them."""
-    if r["kind"] in KINDS and r["qualifier"] in QUALIFIERS and (r["unit"] is None or r["unit"] in unit_codes) \
-            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] is None and r["unit_source"] is None \
-            and type(r["value"]) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
-        return value_problems(r)                  # the common case, in one test
+    kind, value = r["kind"], r["value"]
+    if kind in KINDS and r["qualifier"] in QUALIFIERS and (r["unit"] is None or r["unit"] in unit_codes) \
+            and r["calendar"] in _CALENDARS_OR_NONE and r["change"] in _CHANGES_OR_NONE \
+            and r["unit_source"] in _UNIT_SOURCES_OR_NONE \
+            and type(value) is not bool and type(r["low"]) is not bool and type(r["high"]) is not bool:
+        # the commonest record of all, an exact finite quantity, needs no more than this
+        if r["qualifier"] == "exact" and r["low"] is None and r["high"] is None:
+            t = type(value)
+            if t in (int, float) and kind in QUANTITY_KINDS and math.isfinite(value) \
+                    and (value >= 0 or kind not in NONNEGATIVE_KINDS):
+                return []
+            if (kind == "ordinal" and t in (int, float) and math.isfinite(value)) or \
+                    (kind == "identifier" and t is str and value):
+                return []
+        return value_problems(r)
     return closed_list_problems(r, unit_codes) + type_problems(r) or value_problems(r)
 
 

@@ -23,10 +23,10 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..text.normalize import normalize_word as nw
-from ..text.tokens import GLUED_MARK as GLUED, tokenize
+from ..text.tokens import GLUED_MARK as GLUED
 from . import morphology
 from .tables import (Bool, Bounds, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
-                     Word, load)
+                     Word, load, tokens_of)
 
 #: the fact kinds a unit can give a number (a closed list of the record)
 UNIT_KINDS = ("percent", "money", "measure", "duration")
@@ -152,7 +152,7 @@ class Phrases(dict):
 
 def phrase_key(s: str) -> tuple[str, ...]:
     """A phrase as the tokens of its normalised form, glued tokens marked."""
-    toks = tokenize(nw(s))
+    toks = tokens_of(s)
     return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED + t.text
                  for k, t in enumerate(toks))
 
@@ -218,6 +218,7 @@ class Lexicon:
         self.minus_words = frozenset(map(nw, n["signs"]["minus"]))
         #: the token sequences that join two numbers into a ratio
         self.ratio_links = frozenset(tuple(t.removeprefix(GLUED) for t in phrase_key(w)) for w in n["ratios"]["links"])
+        self.ratio_link_length = max(map(len, self.ratio_links))
         m = n["markers"]
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))

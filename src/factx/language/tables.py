@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from functools import lru_cache
 from collections.abc import Callable
 from typing import Any
 
@@ -65,8 +66,14 @@ def Str() -> Check:
     return check
 
 
-def _tokens(s: str):
-    return tokenize(normalize_word(s))
+@lru_cache(maxsize=None)
+def tokens_of(s: str):
+    """The tokens of an entry as running text would give them (cached: the loader
+    checks an entry and then keys it)."""
+    return tuple(tokenize(normalize_word(s)))
+
+
+_tokens = tokens_of
 
 
 def Word() -> Check:

@@ -44,7 +44,7 @@ def _to_fraction(int_part: str, frac_part: str = "") -> Fraction | None:
     if len(int_part) + len(frac_part) > MAX_DIGITS:
         return None
     if not frac_part:
-        return Fraction(int(int_part))
+        return int(int_part)                         # an int where exact: ints compute faster than Fractions
     return Fraction(int(int_part + frac_part), 10 ** len(frac_part))
 
 

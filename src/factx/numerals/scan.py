@@ -113,13 +113,13 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
     du = dual_unit(doc.lex, t.text)
     if du is not None:
         p, unit = du
-        return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), unit=unit)
+        return Numeral(i, i + 1, t.start + p, t.end, 2, unit=unit)
     dn = dual_noun(doc.lex, t.text)
     if dn is not None:
         p, construct = dn
         if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
             return None
-        return Numeral(i, i + 1, t.start + p, t.end, Fraction(2), dual_noun=True)
+        return Numeral(i, i + 1, t.start + p, t.end, 2, dual_noun=True)
     return None
 
 
@@ -149,7 +149,7 @@ def _attach_signs(norm: str, toks, num: Numeral, stop: int) -> None:
     if i > 0 and toks[i - 1].text in _DECIMAL_POINTS and toks[i - 1].end == num.start and num.plain_digits \
             and num.value is not None and not _glued_before(norm, toks[i - 1].start, "0123456789"):
         ndig = len(toks[num.i].text)                        # .25 = 0.25: a point with no whole part
-        num.value = num.value / 10 ** ndig
+        num.value = Fraction(num.value, 10 ** ndig)
         num.plain_digits = False
         num.start = toks[i - 1].start
         i -= 1
@@ -207,6 +207,11 @@ def read_document(text: str, lex, sparse: bool = True) -> Document:
     return Document(nt, starts, windows if sparse else [(0, len(nt.norm))], lex)
 
 
+def _exact(x) -> Fraction | None:
+    """A value as the API gives it: a Fraction (the reader computes with ints where it can)."""
+    return None if x is None else Fraction(x)
+
+
 def read_numerals(text: str, lex=None, keep=None) -> list[FoundNumeral]:
     """Every numeral `scan` reads in `text`, with its exact value and original-text
     span; `keep` as for `scan`."""
@@ -214,5 +219,5 @@ def read_numerals(text: str, lex=None, keep=None) -> list[FoundNumeral]:
     out = []
     for num in scan(doc, keep):
         s, e = doc.nt.orig_span(num.start, num.end)
-        out.append(FoundNumeral(num.value, num.low, num.high, s, e, text[s:e]))
+        out.append(FoundNumeral(_exact(num.value), _exact(num.low), _exact(num.high), s, e, text[s:e]))
     return out

@@ -42,9 +42,9 @@ class Numeral:
     j: int
     start: int                     # normalised offset of the first character (after proclitics)
     end: int                       # normalised offset one past the last character
-    value: Fraction | None         # None for vague quantities
-    low: Fraction | None = None
-    high: Fraction | None = None
+    value: int | Fraction | None   # exact (an int where whole); None for vague quantities
+    low: int | Fraction | None = None
+    high: int | Fraction | None = None
     prefix: str = ""               # proclitic glued to the first word (و، ب، ال …)
     definite: bool = False         # written with the article: الثلاثة، الـ 44
     digits: bool = False           # written (at least partly) in digits
@@ -72,7 +72,7 @@ class WordClass(NamedTuple):
     high: int | None = None        # vague words: the upper bound (value is the lower)
 
 
-_ZERO = Fraction(0)
+_ZERO = 0
 
 
 @lru_cache(maxsize=65536)
@@ -170,7 +170,7 @@ class _Sum:
     __slots__ = ("total", "group", "slots", "last_scale", "ended", "joins")
 
     def __init__(self):
-        self.total: Fraction = _ZERO
+        self.total: int | Fraction = _ZERO
         self.group: Fraction | None = None
         self.slots: set = set()          # parts the open group has: hundred unit ten teen digits
         self.last_scale: int = 0
@@ -182,7 +182,7 @@ class _Sum:
         return self.total + (self.group or 0)
 
     def open(self, value, slot: str) -> None:
-        self.group, self.slots = value if isinstance(value, Fraction) else Fraction(value), {slot}
+        self.group, self.slots = value, {slot}
 
     def add(self, value, slot: str) -> None:
         self.group = (self.group or 0) + value
@@ -268,7 +268,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         if r.role_joined_at(pos) == TEN:                 # إحدى وعشرون
             acc.open(cat.value, "unit")
             return pos
-        num.value = Fraction(cat.value)                  # أحد / إحدى alone: "one of" (a guard decides)
+        num.value = cat.value                            # أحد / إحدى alone: "one of" (a guard decides)
         _close(num, r.toks, pos)
         return pos
     if role == TEEN:                                    # حداشر، طنعش: a teen in one word
@@ -287,7 +287,7 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         # ألفا / مليونا: a dual in construct (ألفا دولار = 2000), unless more of the
         # number follows with و: then it is the accusative singular (مليونًا ومئتي ألف)
         dual = cat.number == "du" or (cat.number == "sg_or_du" and r.role_joined_at(pos) is None)
-        acc.total = Fraction(2 * cat.value if dual else cat.value)
+        acc.total = 2 * cat.value if dual else cat.value
         acc.last_scale = cat.value
         return pos
     if role == FRACTION:
@@ -341,7 +341,7 @@ def _wa_teen_unit(r: _Tokens, sp: Split) -> tuple[str, Fraction] | None:
         return None
     for reading in morphology.readings(sp.stem, morphology.WA_ARTICLE, morphology.WA_REQUIRED):
         if reading.stem in r.lex.teen_units:
-            return reading.prefix, Fraction(r.lex.teen_units[reading.stem])
+            return reading.prefix, r.lex.teen_units[reading.stem]
     return None
 
 
@@ -411,7 +411,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         d = read_number(r.norm, r.toks, pos + 1, r.stop, lex, False) if pos + 1 < r.stop else None
         if d is None or not d.value or d.vague or d.value.denominator != 1:
             return pos
-        num.value /= d.value
+        num.value = Fraction(num.value) / d.value
         num.fraction = True
         _close(num, r.toks, d.j)
         return d.j
@@ -422,7 +422,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         m = read_number(r.norm, r.toks, k, r.stop, lex, False) if k < r.stop else None
         if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.scale:
             return pos
-        num.value += m.value / 10 ** (zeros + len(str(int(m.value))))
+        num.value += Fraction(int(m.value), 10 ** (zeros + len(str(int(m.value)))))
         _close(num, r.toks, m.j)
         return m.j
     if w in lex.decimal_of:
@@ -432,7 +432,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         for k, total, group in reversed(acc.joins):
             whole = total + (group or 0)
             if num.value - whole < d[0]:
-                num.value = whole + (num.value - whole) / d[0]
+                num.value = whole + Fraction(num.value - whole, d[0])
                 _close(num, r.toks, d[1])
                 return d[1]
         return pos
@@ -446,7 +446,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         d = read_number(r.norm, r.toks, m.j + 1, r.stop, lex, False) if m.j + 1 < r.stop else None
         if d is None or not d.value or d.vague or d.value.denominator != 1:
             return pos
-        m.value, m.fraction, m.j = m.value / d.value, True, d.j
+        m.value, m.fraction, m.j = Fraction(m.value) / d.value, True, d.j
     if m.fraction and not m.scale:                   # a mixed number: خمسة و ثلثين، ثلاثون و تسعة أعشار
         num.value += m.value
         _close(num, r.toks, m.j)
@@ -456,7 +456,7 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     d = _power_of_ten(r, m.j + 1)
     if d is None or m.value >= d[0]:
         return pos
-    num.value += m.value / d[0]
+    num.value += Fraction(m.value, d[0])
     _close(num, r.toks, d[1])
     return d[1]
 
@@ -598,7 +598,7 @@ _JOINED = {UNIT: _joined_unit, TEEN_UNIT: _joined_teen_unit, TEEN: _joined_teen,
 
 
 def _vague(num: Numeral, toks: list[Token], j: int, low, high) -> Numeral:
-    num.value, num.low, num.high, num.vague = None, Fraction(low), Fraction(high), True
+    num.value, num.low, num.high, num.vague = None, low, high, True
     return _close(num, toks, j)
 
 

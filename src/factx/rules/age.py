@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..language import morphology
 from ..text.tokens import COMMAS
 from .declare import Finder, Kind, Phase, Rule
@@ -53,8 +55,12 @@ def phrase(doc, cand: Candidate) -> Mention | None:
 def _after_age_noun(doc, i: int) -> bool:
     """Is token i right after سن/عمر (في سن، بعمر)?"""
     head = doc.word(i - 1)
-    return head is not None and any(sp.stem in doc.lex.age_ordinal_heads
-                                    for sp in morphology.readings(head, morphology.NO_ARTICLE))
+    return head is not None and _age_noun(doc.lex, head)
+
+
+@lru_cache(maxsize=65536)
+def _age_noun(lex, word: str) -> bool:
+    return any(sp.stem in lex.age_ordinal_heads for sp in morphology.readings(word, morphology.NO_ARTICLE))
 
 
 def head(doc, cand: Candidate) -> Mention | None:
@@ -68,7 +74,7 @@ def find_ordinal_ages(doc):
     """سن الخامسة عشرة، دون سن الخامسة: an age written as an ordinal after سن/عمر,
     with the bound written before that noun (قبل بلوغهم سن … is under the age)."""
     lex = doc.lex
-    for k in doc.anchors:
+    for k in doc.word_anchors:
         if doc.taken[k] or not _after_age_noun(doc, k):
             continue
         hit = ordinal_at(doc, k)

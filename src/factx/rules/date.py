@@ -133,7 +133,7 @@ def find_month(doc: Document):
     """21 آب/أغسطس، أول فبراير، يناير/ كانون الثاني 2017: a month name with its day and year."""
     lex = doc.lex
     resume = 0
-    for k in doc.anchors:
+    for k in doc.word_anchors:
         if k < resume:
             continue
         hit = _month_at(doc, k)
@@ -252,5 +252,5 @@ FINDERS = (
     Finder("date.month", Phase.CALENDAR, find_month, also=("date.shared-month",)),
 )
 RULES = (
-    Rule("date.year", Phase.NON_QUANTITIES, year),
+    Rule("date.year", Phase.NON_QUANTITIES, year, digits=True),
 )

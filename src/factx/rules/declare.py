@@ -63,10 +63,11 @@ class Finder(NamedTuple):
 class Rule(NamedTuple):
     """A named rule that types one candidate, or declines (None).
 
-    `unit_after` and `dual` are its pattern, when it has one: the kind of unit
-    that must be written after the candidate (دولار → "money"), or the kind of
-    dual unit noun the candidate must be (يومين → "duration"). The pipeline
-    looks the unit up once per candidate and tries only the rules it fits.
+    `unit_after`, `dual` and `digits` are its pattern, when it has one: the kind
+    of unit that must be written after the candidate (دولار → "money"), the kind
+    of dual unit noun the candidate must be (يومين → "duration"), and whether its
+    number is written in digits (True) or in words (False). The pipeline looks
+    these up once per candidate and tries only the rules it fits.
     """
 
     name: str
@@ -74,3 +75,4 @@ class Rule(NamedTuple):
     match: Callable[[Any, Any], Any]
     unit_after: str | None = None
     dual: str | None = None
+    digits: bool | None = None

@@ -177,7 +177,7 @@ FINDERS = (
     Finder("identifier.hyphenated", Phase.SHAPES, find_hyphenated),
 )
 RULES = (
-    Rule("identifier.overlong", Phase.NON_QUANTITIES, overlong),
-    Rule("identifier.series", Phase.NON_QUANTITIES, series),
-    Rule("identifier.head", Phase.NON_QUANTITIES, head),
+    Rule("identifier.overlong", Phase.NON_QUANTITIES, overlong, digits=True),
+    Rule("identifier.series", Phase.NON_QUANTITIES, series, digits=True),
+    Rule("identifier.head", Phase.NON_QUANTITIES, head, digits=True),
 )

@@ -7,7 +7,7 @@ stand, the pipeline maps it back to the original text and makes it a record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from ..numerals.words import Numeral
@@ -37,44 +37,30 @@ class Mention:
     unit_source: str | None = None
 
 
-def as_number(x: Fraction | None):
+def as_number(x: int | Fraction | None):
     """Exact int where integral, else float (JSON has no fractions)."""
-    if x is None:
-        return None
+    if x is None or type(x) is int:
+        return x
     if x.denominator == 1:
         return int(x)
     return float(x)
 
 
-@dataclass(slots=True)
 class Candidate:
-    """A quantity to type: one numeral, or two joined into a range."""
+    """A quantity to type: one numeral, or two joined into a range (or a ratio)."""
 
-    first: Numeral
-    last: Numeral
-    value: Fraction | None
-    low: Fraction | None = None
-    high: Fraction | None = None
-    qualifier: str = "exact"
-    opener: int | None = None            # token of بين / من opening a range
-    extra: dict = field(default_factory=dict)
-    is_range: bool = False
+    __slots__ = ("first", "last", "value", "low", "high", "qualifier", "opener", "extra", "is_range",
+                 "i", "j", "start", "end")
 
-    @property
-    def i(self) -> int:
-        return self.first.i
-
-    @property
-    def j(self) -> int:
-        return self.last.j
-
-    @property
-    def start(self) -> int:
-        return self.first.start
-
-    @property
-    def end(self) -> int:
-        return self.last.end
+    def __init__(self, first: Numeral, last: Numeral, value, low=None, high=None, qualifier: str = "exact",
+                 opener: int | None = None, extra: dict | None = None, is_range: bool = False):
+        self.first, self.last, self.value, self.low, self.high = first, last, value, low, high
+        self.qualifier = qualifier
+        self.opener = opener                 # token of بين / من opening a range
+        self.extra = {} if extra is None else extra
+        self.is_range = is_range
+        #: token range [i, j) and normalised span [start, end) of the candidate
+        self.i, self.j, self.start, self.end = first.i, last.j, first.start, last.end
 
     def mention(self, kind: str, **kw) -> Mention:
         return Mention(kind, self.start, self.end, as_number(self.value), as_number(self.low),

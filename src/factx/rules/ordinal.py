@@ -53,7 +53,7 @@ def ordinal_at(doc: Document, k: int):
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0
-    for k in doc.anchors:
+    for k in doc.word_anchors:
         if k < resume:
             continue
         w = doc.word(k)
@@ -131,6 +131,6 @@ FINDERS = (
     Finder("ordinal.word", Phase.ORDINAL_WORDS, find_words, also=("ordinal.construct",)),
 )
 RULES = (
-    Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits),
-    Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal),
+    Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits, digits=True),
+    Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal, digits=False),
 )

@@ -136,10 +136,10 @@ def _article_first(word: str) -> bool:
 
 
 RULES = (
-    Rule("percent.sign", Phase.QUANTITIES, sign),
+    Rule("percent.sign", Phase.QUANTITIES, sign, digits=True),
     Rule("percent.word", Phase.QUANTITIES, word, unit_after="percent"),
     Rule("percent.word-before", Phase.QUANTITIES, word_before),
     Rule("percent.cue", Phase.QUANTITIES, cue),
     Rule("percent.ratio", Phase.QUANTITIES, ratio),
-    Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
+    Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group, digits=False),
 )

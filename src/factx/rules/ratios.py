@@ -31,7 +31,7 @@ def pair(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _ratio(doc: Document, a: Candidate, b: Candidate) -> Fraction | None:
-    if a.is_range or b.is_range or a.qualifier != "exact" or b.qualifier != "exact":
+    if not 0 < b.i - a.j <= doc.lex.ratio_link_length or a.is_range or b.is_range or a.qualifier != "exact" or b.qualifier != "exact":
         return None
     if a.value is None or b.value is None or a.first.fraction or b.first.fraction or not b.value:
         return None

@@ -39,14 +39,16 @@ class Document:
         self.toks: list[Token] = tokenize_windows(self.norm, windows)
         self.n = len(self.toks)
         self.taken = [False] * self.n
-        #: the unit found after each token, as the rules asked for it (they ask often)
+        #: the unit found after each token and the qualifier before it, as the rules
+        #: asked for them (they ask often)
         self.unit_memo: dict = {}
-        #: the qualifier found before each token, likewise
         self.qualifier_memo: dict = {}
         self._starts = list(map(_start_of, self.toks))
         #: tokens a mention can start at: the digit and word tokens that begin an anchor
         self.anchors = [k for pos, k in zip(anchor_starts, map(self.token_at, anchor_starts))
                         if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
+        #: the anchors that are words (month names, ordinals, number words), for the rules that read only those
+        self.word_anchors = [k for k in self.anchors if self.toks[k].kind == WORD]
 
     # --- tokens ---------------------------------------------------------------
     def word(self, k: int) -> str | None:
