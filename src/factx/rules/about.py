@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..language.morphology import DETACHED, splits, strip_definite
+from ..language.morphology import ARTICLE_FORM, DETACHED, splits, strip_definite
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
@@ -257,7 +257,7 @@ def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around
         return
     entry, clitic, k, e = hit
     m.predicate = (doc.toks[k].start + clitic, doc.toks[e - 1].end)
-    if entry.change is not None and hit is before and not _level(doc, e, left) \
+    if entry.change is not None and hit is before and not _level(doc, e, left) and not _governed(doc, left) \
             and not (m.qualifier_span is not None and m.qualifier_span[0] <= m.predicate[0] < m.qualifier_span[1]):
         m.change = entry.change             # not the verb of a comparison (زاد عدد السكان على 5 ملايين)
 
@@ -332,6 +332,17 @@ def change_before(doc: Document, k: int) -> bool:
         if info.stop or looks_like_verb(w):
             return False
     return False
+
+
+def _governed(doc: Document, left: int) -> bool:
+    """Is the number (or its qualifier) at token `left` the object of a preposition other than
+    بـ (ارتفعت الأسعار خلال 3 أشهر، في 5 محافظات)? Then it is not the size of a change,
+    which follows the verb, its subject or بـ / بنسبة / بمقدار."""
+    k = left - 1
+    if doc.tok_text(k) == ARTICLE_FORM:              # في الـ 5
+        k -= 1
+    w = doc.word(k)
+    return w is not None and w in doc.lex.not_nouns
 
 
 def _level(doc: Document, start: int, left: int) -> bool:
