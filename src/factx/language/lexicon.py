@@ -346,6 +346,10 @@ class Lexicon:
                     raise LanguageDataError(f"qualifiers.toml: [[verb]] {n + 1}: {form!r} is a form of "
                                             "another comparison verb too")
                 self.comparison_verbs[nw(form)] = (v["qualifier"], frozenset(map(nw, v.get("prepositions", ()))))
+        #: the same for the verbs as written with و/ف glued (وتتجاوز)
+        self.comparison_verb_surfaces = {**self.comparison_verbs, **{
+            p.form + v: hit for p in morphology.PROCLITICS if p.parts <= morphology.CONJUNCTIONS
+            for v, hit in self.comparison_verbs.items()}}
         #: every preposition a comparison verb takes before its number
         self.comparison_prepositions = frozenset(p for _, ps in self.comparison_verbs.values() for p in ps)
         r = q["range"]

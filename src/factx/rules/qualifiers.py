@@ -31,8 +31,6 @@ from .mention import Candidate, Mention
 #: a strict bound made inclusive by "or equal", and the bound a negation makes of it
 INCLUSIVE = {"more_than": "at_least", "less_than": "at_most"}
 NEGATED = {"more_than": "at_most", "less_than": "at_least"}
-#: the first letters of the conjunctions a comparison verb may carry (وتتجاوز)
-_CONJUNCTION_LETTERS = frozenset(p.form[0] for p in morphology.PROCLITICS if p.parts <= morphology.CONJUNCTIONS)
 #: qualifiers before a number that a bound after it overrides (حوالي 500 أو أقل، يساوي 5000 أو أقل)
 _WEAK = frozenset({"approximately", "exact"})
 #: the qualifiers that bound a quantity from below / from above
@@ -138,19 +136,19 @@ def _verb(doc: Document, k: int) -> Found | None:
         return None
     prep = w if w in lex.comparison_prepositions else None
     last = k - 2 if prep is not None else k - 1        # the last word of the verb or its subject
-    verbs, toks, taken = lex.comparison_verbs, doc.toks, doc.taken
-    for t in range(last, last - lex.max_subject - 1 if last > lex.max_subject else -1, -1):
+    surfaces, toks, taken = lex.comparison_verb_surfaces, doc.toks, doc.taken
+    t = last
+    lo = last - lex.max_subject
+    while True:                                       # back over the subject to the verb
+        if t < 0 or t < lo:
+            return None
         tok = toks[t]
         if tok.kind != WORD or taken[t]:
             return None
-        w = tok.text
-        hit = verbs.get(w)
-        if hit is None and w[:1] in _CONJUNCTION_LETTERS:
-            hit = next(filter(None, map(verbs.get, morphology.clitic_stems(w, morphology.CONJUNCTIONS))), None)
+        hit = surfaces.get(tok.text)
         if hit is not None:
             break
-    else:
-        return None
+        t -= 1
     q, preps = hit
     if (prep is None) != (not preps) or (prep is not None and prep not in preps):
         return None

@@ -35,6 +35,7 @@ from .qualifiers import LOWER, UPPER, closing_wrapper
 #: end applies to the whole range (حوالي 10$-20$)
 _PLAIN = frozenset({"exact", "approximately"})
 _ENDS = _PLAIN | LOWER | UPPER
+_PROCLITIC_FORMS = frozenset(p.form for p in morphology.PROCLITICS)
 #: the most tokens between two ends: a comma, a link, closing brackets
 _MAX_LINK = 4
 #: the most tokens from the end of the first number to the second: its unit or noun, a
@@ -77,8 +78,9 @@ def _between(doc: Document, j: int, i: int, second: Numeral | None) -> list[str]
         return None
     out = [_word_link(doc.toks[k].text) for k in range(j, i)
            if not (doc.toks[k].kind == PUNCT and closing_wrapper(doc.toks[k].text))]
-    if second is not None and second.prefix:
-        link = _glued_link(second.prefix)
+    if second is not None:
+        prefix = doc.norm[doc.toks[second.i].start:second.start]     # وعشرين، وسنتين
+        link = _glued_link(prefix) if prefix in _PROCLITIC_FORMS else None
         if link is not None:
             out.append(link)
     return out
@@ -147,7 +149,7 @@ def _pair(doc: Document, a: Numeral, b: Numeral) -> Candidate | None:
     if how[0] == "levels":
         cand = Candidate(a, b, hi, opener=how[1])
         cand.extra["levels"] = lo
-    elif lo < hi and (how[0] != "alternative" or hi <= lo * doc.lex.alternative_ratio):
+    elif lo < hi and (how[0] != "alternative" or _alternatives(doc, lo, hi)):
         cand = Candidate(a, b, None, lo, hi, "range", opener=how[1], is_range=True)
     else:
         return None
@@ -250,9 +252,15 @@ def _ends(doc: Document, c1: Candidate, m1: Mention, c2: Candidate, m2: Mention)
                 else (doc.toks[c2.i].start, m2.start)
             return m1, m2
     elif not (link in lex.range_bare and a.digits and b.digits
-              or link in lex.range_alternatives and a.digits == b.digits):
+              or link in lex.range_alternatives and a.digits == b.digits
+              and _alternatives(doc, m1.value, m2.value)):
         return None
     return _range(doc, m1, m2, m1.value, m2.value)
+
+
+def _alternatives(doc: Document, lo, hi) -> bool:
+    """Are X أو Y close enough to be one estimate (3 أو 4، 100 أو 200; not 5 أو 50)?"""
+    return lo is not None and hi is not None and 0 < lo < hi <= lo * doc.lex.alternative_ratio
 
 
 def _range(doc: Document, m1: Mention, m2: Mention, low, high):
