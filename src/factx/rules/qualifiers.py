@@ -81,7 +81,7 @@ def _in_symbol_run(doc: Document, k: int) -> bool:
     of a tag (<a0>)? x>10 and (>10) are comparisons."""
     if doc.toks[k].kind != PUNCT:
         return False
-    for _ in range(2):
+    for _ in range(3):
         if not doc.adjacent(k):
             return False
         k -= 1
