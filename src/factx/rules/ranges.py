@@ -248,14 +248,22 @@ def _ends(doc: Document, c1: Candidate, m1: Mention, c2: Candidate, m2: Mention)
             return None
         if m1.kind == m2.kind and m1.unit != m2.unit:   # من ثلاثة أشهر إلى سنتين
             m1.qualifier, m1.qualifier_span = "at_least", doc.span_of(op[1], op[1] + 1)
-            m2.qualifier, m2.qualifier_span = "at_most", doc.span_of(e1, e1 + 1) if e1 < c2.i \
-                else (doc.toks[c2.i].start, m2.start)
+            m2.qualifier, m2.qualifier_span = "at_most", _link_span(doc, e1, c2)
             return m1, m2
     elif not (link in lex.range_bare and a.digits and b.digits
               or link in lex.range_alternatives and a.digits == b.digits
               and _alternatives(doc, m1.value, m2.value)):
         return None
     return _range(doc, m1, m2, m1.value, m2.value)
+
+
+def _link_span(doc: Document, j: int, c2: Candidate) -> tuple[int, int]:
+    """The span of the word linking an end to the second end at `c2`: a token from j on
+    (إلى، و), or the proclitic glued to the second end (وسنتين)."""
+    for k in range(j, _first_token(c2.first)):
+        if not (doc.toks[k].kind == PUNCT and closing_wrapper(doc.toks[k].text)):
+            return doc.span_of(k, k + 1)
+    return doc.toks[c2.i].start, c2.first.start
 
 
 def _alternatives(doc: Document, lo, hi) -> bool:
