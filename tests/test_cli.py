@@ -32,9 +32,10 @@ import factx
 import factx.io
 import factx.workers
 from factx import cli
-from factx.io import AtomicWriter, Doc, DocError, EmptyFile, read_inputs
+from factx.io import AtomicWriter, InputDoc, DocError, EmptyFile, read_inputs
 from factx.models import KINDS, QUANTITY_KINDS
-from factx.schema import dumps_schema, record_problems
+from factx.record import check_record
+from factx.schema import dumps_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -71,7 +72,7 @@ def records(stdout: str) -> list[dict]:
 def assert_valid(recs: list[dict], texts: dict[str, str]) -> None:
     """Every record passes the model, the schema, and text == source slice."""
     for r in recs:
-        _, problems = record_problems(r, texts[r["doc_id"]])
+        _, problems = check_record(r, texts[r["doc_id"]])
         assert problems == [], (r, problems)
 
 
@@ -487,7 +488,7 @@ def test_documents_are_streamed_not_collected():
         nonlocal pulled
         for i in range(100_000):
             pulled += 1
-            yield Doc(f"d{i}", "٥ أشخاص", "gen", i)
+            yield InputDoc(f"d{i}", "٥ أشخاص", "gen", i)
 
     results = cli.run(docs(), workers=2)
     try:
@@ -841,8 +842,8 @@ def test_jsonl_reader_bom_crlf_blank_lines_and_locations(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "1\\u2028 2"}\r\n\r\n{"id": "b", "text": ""}\n{"x"')
     items = _items([str(path)])
-    assert items[0] == Doc("a", "1\u2028 2", str(path), 1)
-    assert items[1] == Doc("b", "", str(path), 3)
+    assert items[0] == InputDoc("a", "1\u2028 2", str(path), 1)
+    assert items[1] == InputDoc("b", "", str(path), 3)
     assert isinstance(items[2], DocError) and items[2].location == f"{path}:4"
     assert len(items) == 3
 
@@ -851,9 +852,9 @@ def test_stdin_reader(tmp_path):
     raw = ("x" * 9000 + "\n").encode() + json.dumps({"id": "z", "text": "٥"}).encode()
     items = _items(["-"], fmt="jsonl", stdin=io.BytesIO(raw))
     assert isinstance(items[0], DocError) and items[0].line == 1
-    assert items[1] == Doc("z", "٥", "<stdin>", 2)
+    assert items[1] == InputDoc("z", "٥", "<stdin>", 2)
     [doc] = _items([], stdin=io.BytesIO("٥ أشخاص".encode()))
-    assert doc == Doc("stdin", "٥ أشخاص", "<stdin>")
+    assert doc == InputDoc("stdin", "٥ أشخاص", "<stdin>")
     assert _items(["-"], stdin=io.BytesIO(b"")) == [EmptyFile("<stdin>")]
 
 
@@ -861,9 +862,9 @@ def test_reader_is_lazy(tmp_path):
     first, second = tmp_path / "a.txt", tmp_path / "b.jsonl"
     first.write_text("١", encoding="utf-8")
     it = read_inputs([str(first), str(second)])
-    assert next(it) == Doc("a", "١", str(first))
+    assert next(it) == InputDoc("a", "١", str(first))
     second.write_text('{"id": "late", "text": "2"}\n', encoding="utf-8")  # created after the start
-    assert next(it) == Doc("late", "2", str(second), 1)
+    assert next(it) == InputDoc("late", "2", str(second), 1)
 
 
 def test_extract_command_does_not_load_pydantic():

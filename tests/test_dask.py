@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from factx import cli
-from factx.io import Doc, read_inputs
+from factx.io import InputDoc, read_inputs
 
 from test_cli import ENV, FACTX, SEED_TEXT, SEEDS, run
 
@@ -217,7 +217,7 @@ def test_a_killed_worker_costs_nothing(client, tmp_path):
 # --- the library ------------------------------------------------------------------------
 
 def test_read_corpus_reads_what_the_command_reads(client, corpus):
-    expected = [{"id": d.doc_id, "text": d.text} for d in read_inputs([str(corpus)]) if isinstance(d, Doc)]
+    expected = [{"id": d.doc_id, "text": d.text} for d in read_inputs([str(corpus)]) if isinstance(d, InputDoc)]
     bag = fdask.read_corpus(str(corpus), partition_bytes=2000)
     assert bag.npartitions > 10
     assert bag.compute() == expected
@@ -242,8 +242,8 @@ def test_extract_bag_takes_strings_and_dicts(client):
     texts = ["قتل أكثر من 500 شخص", "ارتفعت الأسعار بنسبة 85%", "لا أرقام هنا"]
     docs = [{"id": 7, "text": texts[0]}, texts[1], {"text": texts[2]}, {"id": "x"}, 42]
     facts = fdask.extract_bag(db.from_sequence(docs, npartitions=2), kinds=["count", "percent"]).compute()
-    expected = (cli.doc_records(Doc("7", texts[0], "t"), frozenset({"count", "percent"}), False)
-                + cli.doc_records(Doc(None, texts[1], "t"), frozenset({"count", "percent"}), False))
+    expected = (cli.doc_records(InputDoc("7", texts[0], "t"), frozenset({"count", "percent"}), False)
+                + cli.doc_records(InputDoc(None, texts[1], "t"), frozenset({"count", "percent"}), False))
     assert facts == expected and {f["kind"] for f in facts} == {"count", "percent"}
     assert [f["doc_id"] for f in facts] == ["7", None]
     with pytest.raises(fdask.BadDocumentError, match="document 'x': no 'text' field"):

@@ -18,7 +18,7 @@ import factx
 from pydantic import ValidationError
 
 from factx.models import KINDS, QUANTITY_KINDS, Fact, Span, fact_problems, source_problems
-from factx.schema import explain_validation_error, record_problems
+from factx.record import check_record, explain_validation_error
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = "قتل أكثر من 500 شخص في 21 آب/أغسطس 2013"
@@ -74,7 +74,7 @@ VALID = {
 
 @pytest.mark.parametrize("name", VALID)
 def test_valid_records_are_accepted(name):
-    fact, problems = record_problems(VALID[name])
+    fact, problems = check_record(VALID[name])
     assert problems == []
     assert fact is not None and fact_problems(fact) == []
 
@@ -98,7 +98,7 @@ def test_gold_records_are_valid_and_match_the_seed_documents():
     assert lines
     for n, line in enumerate(lines, 1):
         obj = json.loads(line)
-        fact, problems = record_problems(obj, docs[obj["doc_id"]])
+        fact, problems = check_record(obj, docs[obj["doc_id"]])
         assert problems == [], f"seeds.jsonl:{n}: {problems}"
 
 
@@ -144,7 +144,7 @@ def test_record_rule_is_rejected_with_rule_and_record_named(rule, record):
     assert len(messages) == 1
     assert messages[0].startswith(f"[{rule}] "), messages
     assert "doc_id='d1'" in messages[0]  # the record is named
-    fact_errors = record_problems(record)[1]
+    fact_errors = check_record(record)[1]
     assert fact_errors == messages
 
 
@@ -220,7 +220,7 @@ def test_source_problems_detects_tampering(change, rule):
     fact = Fact.model_validate(rec(**change))
     problems = source_problems(fact, DOC)
     assert len(problems) == 1 and problems[0].startswith(f"[{rule}] ")
-    _, via_record = record_problems(rec(**change), DOC)
+    _, via_record = check_record(rec(**change), DOC)
     assert via_record == problems
 
 

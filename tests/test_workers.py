@@ -130,7 +130,7 @@ def test_blocks_of_any_size_give_the_same_documents(lines, crlf, bom, final_newl
 
     whole = items(1 << 20)
     assert items(block) == whole
-    docs = [x for x in whole if isinstance(x, (fio.Doc, fio.DocError))]
+    docs = [x for x in whole if isinstance(x, (fio.InputDoc, fio.DocError))]
     assert [x.line for x in docs] == sorted({x.line for x in docs})
     assert (whole == [fio.EmptyFile("c.jsonl")]) == (not raw.removeprefix(b"\xef\xbb\xbf").strip())
 

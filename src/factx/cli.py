@@ -20,7 +20,7 @@ from typing import NoReturn, Union
 import factx
 
 from .extract import pipeline
-from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, Doc, DocError, EmptyFile, JsonlBlock, read_inputs
+from .io import FORMATS, STDIN, STDIN_NAME, AtomicWriter, InputDoc, DocError, EmptyFile, JsonlBlock, read_inputs
 from .language.tables import LanguageDataError
 from .record import KINDS, QUANTITY_KINDS, slice_problems
 
@@ -405,7 +405,7 @@ Result = Union[Done, DocError, EmptyFile]
 _WORKER_CONF: tuple[frozenset[str] | None, bool, str | None] = (None, False, None)
 
 
-def doc_records(item: Doc, kinds: frozenset[str] | None, sentence: bool,
+def doc_records(item: InputDoc, kinds: frozenset[str] | None, sentence: bool,
                 variety: str | None = None) -> list[dict] | DocError:
     """The checked records of one document (what the command writes), or the DocError
     that stands for it. Every engine and integration extracts through here."""
@@ -426,7 +426,7 @@ def doc_records(item: Doc, kinds: frozenset[str] | None, sentence: bool,
 
 def process(item, kinds: frozenset[str] | None, sentence: bool, variety: str | None = None) -> Result:
     """Extract one document into JSON lines; a failure becomes a DocError."""
-    if not isinstance(item, Doc):
+    if not isinstance(item, InputDoc):
         return item
     records = doc_records(item, kinds, sentence, variety)
     if isinstance(records, DocError):
@@ -479,7 +479,7 @@ def _lost_batch(batch: list, reason: str) -> list[Result]:
     """What stands for a batch whose worker died: each of its texts is a bad document."""
     out: list[Result] = []
     for item in batch:
-        if isinstance(item, Doc):
+        if isinstance(item, InputDoc):
             out.append(DocError(item.source, item.line, f"extraction failed: {reason}"))
         elif isinstance(item, JsonlBlock):
             last = item.line + item.data.count(b"\n", 0, len(item.data) - 1)
@@ -497,7 +497,7 @@ def _batched(items: Iterable, max_items: int = 32, max_chars: int = 1 << 17) -> 
     chars = 0
     for item in items:
         batch.append(item)
-        if isinstance(item, Doc):
+        if isinstance(item, InputDoc):
             chars += len(item.text)
         elif isinstance(item, JsonlBlock):
             chars += len(item.data)
@@ -525,7 +525,7 @@ def run(items: Iterable, workers: int, kinds: frozenset[str] | None = None,
         texts = 0
         for item in items:
             head.append(item)
-            texts += isinstance(item, (Doc, JsonlBlock))
+            texts += isinstance(item, (InputDoc, JsonlBlock))
             if texts >= 2:
                 break
         else:  # a single text in all: not worth a pool
@@ -713,7 +713,7 @@ def _load_sources(args) -> tuple[dict[str, str], int]:
         if isinstance(item, DocError):
             _err(f"{PROG}: cannot read source {item.location}: {item.reason}")
             errors += 1
-        elif isinstance(item, Doc):
+        elif isinstance(item, InputDoc):
             if item.doc_id in sources:
                 _err(f"{PROG}: warning: doc_id {item.doc_id!r} at {item.location} was already "
                      f"read from {where[item.doc_id]}; the first one is used")
@@ -725,7 +725,7 @@ def _load_sources(args) -> tuple[dict[str, str], int]:
 
 def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[str]]:
     """(doc_id for display, problems) of one JSONL line of facts."""
-    from .schema import loads_record
+    from .record import loads_record
     try:
         line = raw.decode("utf-8").rstrip(" \t\r\n")
     except UnicodeDecodeError as e:
@@ -739,7 +739,7 @@ def check_line(raw: bytes, sources: dict[str, str] | None) -> tuple[str, list[st
 
 def check_record(obj, sources: dict[str, str] | None) -> tuple[str, list[str]]:
     """(doc_id for display, problems) of one decoded record (a JSONL line or a Parquet row)."""
-    from .schema import record_problems
+    from .record import check_record
     doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
     shown = "?" if doc_id is None else str(doc_id)
     document = None
@@ -749,7 +749,7 @@ def check_record(obj, sources: dict[str, str] | None) -> tuple[str, list[str]]:
             document = sources[doc_id]
         else:
             problems.append(f"[unknown-doc] doc_id {doc_id!r} is not among the --source documents")
-    _, found = record_problems(obj, document)
+    _, found = check_record(obj, document)
     return shown, found + problems
 
 

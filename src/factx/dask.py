@@ -36,7 +36,7 @@ import factx
 
 from . import io as fio
 from .cli import Done, Result, _joined, doc_records, process_item
-from .io import Doc, DocError, EmptyFile, JsonlBlock
+from .io import InputDoc, DocError, EmptyFile, JsonlBlock
 
 #: bytes of input per partition: a task reads and extracts about this much text
 PARTITION_BYTES = 2_000_000
@@ -306,7 +306,7 @@ def _documents(pieces: list[Piece], id_field: str, text_field: str, on_error: st
     out = []
     for item in read_partition(pieces, id_field, text_field):
         for doc in item.items() if isinstance(item, JsonlBlock) else (item,):
-            if isinstance(doc, Doc):
+            if isinstance(doc, InputDoc):
                 out.append({"id": doc.doc_id, "text": doc.text})
             elif isinstance(doc, DocError):
                 _bad(doc, on_error)
@@ -330,21 +330,21 @@ def extract_bag(bag: db.Bag, *, kinds: Iterable[str] | None = None, sentence: bo
     return bag.map_partitions(_extract_documents, wanted, sentence, on_error)
 
 
-def _as_doc(obj) -> Doc | DocError:
+def _as_doc(obj) -> InputDoc | DocError:
     if isinstance(obj, str):
-        return Doc(None, obj, "document", None)
+        return InputDoc(None, obj, "document", None)
     if not isinstance(obj, dict):
         return DocError("bag item", None, f"not a document (a dict or a str): got {type(obj).__name__}")
     where = "document" if obj.get("id") is None else f"document {obj.get('id')!r}"
     found = fio.doc_fields(obj, "id", "text", None)
-    return Doc(found[0], found[1], where, None) if isinstance(found, tuple) else DocError(where, None, found)
+    return InputDoc(found[0], found[1], where, None) if isinstance(found, tuple) else DocError(where, None, found)
 
 
 def _extract_documents(docs: Iterable, kinds: frozenset[str] | None, sentence: bool, on_error: str) -> list[dict]:
     out: list[dict] = []
     for obj in docs:
         doc = _as_doc(obj)
-        found = doc_records(doc, kinds, sentence) if isinstance(doc, Doc) else doc
+        found = doc_records(doc, kinds, sentence) if isinstance(doc, InputDoc) else doc
         if isinstance(found, DocError):
             _bad(found, on_error)
         else:

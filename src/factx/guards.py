@@ -88,6 +88,16 @@ def not_dual_naming_a_list(doc, num) -> bool:
                 and morphology.readings(after, morphology.WA_ARTICLE, frozenset(morphology.WA_ARTICLE)))
 
 
+def digit_fraction_before_a_unit(doc, num) -> bool:
+    """24/7، 3/4 alone: digits over digits are a fraction only before a unit, a counted
+    noun or من (3/4 كوب، 1/2 من الناس); elsewhere they are no number of ours."""
+    if not num.digit_fraction:
+        return True
+    nxt = doc.word(num.j)
+    return unit_after(doc, num.j) is not None or (nxt is not None and (nxt in doc.lex.partitive
+                                                                       or noun_like(doc.lex, nxt)))
+
+
 # --- mentions ---------------------------------------------------------------------
 
 def plausible_year(doc, cand, m) -> bool:
@@ -168,6 +178,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("one-of", not_one_of),
     NumeralGuard("homograph", not_homograph),
     NumeralGuard("dual-list", not_dual_naming_a_list),
+    NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),

@@ -2,7 +2,7 @@
 
 Readers never raise on bad input: they yield, in input order, one of
 
-- `Doc`       a document to extract from,
+- `InputDoc`  a document to extract from,
 - `DocError`  an input that cannot be read (bad UTF-8, bad JSON line …),
 - `EmptyFile` a file with no document in it (not an error; worth a note),
 
@@ -41,7 +41,7 @@ _SUFFIXES = {".txt": "txt", ".jsonl": "jsonl"}
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
+class InputDoc:
     """One input document: its id, its text, and where it came from (file, and line for JSONL)."""
 
     doc_id: str
@@ -94,8 +94,8 @@ class JsonlBlock:
     text_field: str = "text"
     stem: str = ""    # doc ids default to "<stem>-<line>"
 
-    def items(self) -> Iterator[Doc | DocError]:
-        """A `Doc` or a `DocError` for each non-blank line, in order."""
+    def items(self) -> Iterator[InputDoc | DocError]:
+        """An `InputDoc` or a `DocError` for each non-blank line, in order."""
         start, source = self.offset, self.source
         for lineno, raw in enumerate(self.data.split(b"\n"), self.line):
             line_start, start = start, start + len(raw) + 1
@@ -104,10 +104,10 @@ class JsonlBlock:
             if not raw.strip():
                 continue
             found = _jsonl_doc(raw, line_start, self.id_field, self.text_field, f"{self.stem}-{lineno}")
-            yield Doc(*found, source, lineno) if isinstance(found, tuple) else DocError(source, lineno, found)
+            yield InputDoc(*found, source, lineno) if isinstance(found, tuple) else DocError(source, lineno, found)
 
 
-Item = Union[Doc, DocError, EmptyFile]
+Item = Union[InputDoc, DocError, EmptyFile]
 
 
 # --- readers ----------------------------------------------------------------------
@@ -192,7 +192,7 @@ def read_txt_stream(fh: BinaryIO, name: str, doc_id: str) -> Iterator[Item]:
     except UnicodeDecodeError as e:
         yield DocError(name, None, f"invalid UTF-8 at byte {e.start}")
         return
-    yield Doc(doc_id, text, name)
+    yield InputDoc(doc_id, text, name)
 
 
 def read_jsonl_stream(fh: BinaryIO, name: str, id_field: str = "id", text_field: str = "text",

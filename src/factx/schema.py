@@ -1,4 +1,4 @@
-"""The JSON Schema of a fact record, and record checking shared by the CLI and tests.
+"""The JSON Schema of a fact record (record checking is `record.check_record`).
 
 `fact_json_schema()` is generated from the pydantic `Fact` model and completed
 with the §3 rules that JSON Schema can express (closed unit list, value types
@@ -21,9 +21,7 @@ import json
 import sys
 from typing import Any
 
-from pydantic import ValidationError
-
-from .models import KINDS, NONNEGATIVE_KINDS, QUANTITY_KINDS, UNIT_CODES, Fact, source_problems
+from .models import KINDS, NONNEGATIVE_KINDS, QUANTITY_KINDS, UNIT_CODES, Fact
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "urn:factx:schema:fact"
@@ -113,44 +111,6 @@ def schema_available() -> bool:
     return _schema_validator() is not None
 
 
-_LITERAL_RULES = {"kind": "kind-closed-list", "qualifier": "qualifier-closed-list",
-                  "calendar": "calendar-closed-list", "change": "change-closed-list",
-                  "unit_source": "unit-source-closed-list"}
-_SPAN_FIELDS = {"span", "sentence", "qualifier_span", "entity_span", "unit_span", "predicate_span"}
-
-
-def explain_validation_error(err: ValidationError) -> list[str]:
-    """Pydantic errors as ``[rule] message`` strings.
-
-    Errors raised by the model's own rules already start with ``[rule]``; the
-    built-in ones (a kind outside the list, a missing field, a wrong type) are
-    given a rule id here.
-    """
-    out: list[str] = []
-    for e in err.errors(include_url=False):
-        msg = str(e.get("msg", ""))
-        for prefix in ("Value error, ", "Assertion failed, "):
-            if msg.startswith(prefix):
-                msg = msg[len(prefix):]
-        if msg.startswith("["):
-            out.append(msg)
-            continue
-        loc = tuple(e.get("loc", ()))
-        where = ".".join(str(p) for p in loc) or "record"
-        typ = e.get("type", "")
-        if typ == "literal_error" and loc and loc[0] in _LITERAL_RULES:
-            rule = _LITERAL_RULES[loc[0]]
-            msg = f"{where} {e.get('input')!r} is not one of {e.get('ctx', {}).get('expected', '')}"
-        elif typ == "missing":
-            rule, msg = "required-field", f"{where} is missing"
-        elif loc and loc[0] in _SPAN_FIELDS and typ in ("greater_than_equal", "greater_than"):
-            rule, msg = "span-bounds", f"{where}: {msg}"
-        else:
-            rule, msg = "field-type", f"{where}: {msg}"
-        out.append(f"[{rule}] {msg}")
-    return out
-
-
 def schema_problems(obj: Any) -> list[str]:
     """JSON Schema violations of `obj`, as ``[schema] path: message`` (empty if unavailable)."""
     v = _schema_validator()
@@ -176,36 +136,6 @@ def _schema_message(e) -> str:
     types = [t for c in e.context for t in ([c.validator_value] if isinstance(c.validator_value, str)
                                            else c.validator_value)]
     return f"{e.instance!r} is not of type {' or '.join(dict.fromkeys(types))}"
-
-
-def record_problems(obj: Any, document: str | None = None) -> tuple[Fact | None, list[str]]:
-    """Check one decoded JSONL record: the model's rules, the JSON Schema, and the
-    source text when `document` is given. Returns the parsed Fact (None when the
-    model rejects it) and the ``[rule] message`` list (empty when valid).
-
-    Schema messages are only added when the model accepted the record, so one
-    mistake is not reported twice; a record the model accepts but the schema
-    rejects (or the reverse) is always reported.
-    """
-    if not isinstance(obj, dict):
-        return None, [f"[json-object] record is a JSON {type(obj).__name__}, not an object"]
-    try:
-        fact = Fact.model_validate(obj)
-    except ValidationError as err:
-        return None, explain_validation_error(err)
-    problems = schema_problems(obj)
-    if document is not None:
-        problems += source_problems(fact, document)
-    return fact, problems
-
-
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def loads_record(line: str | bytes) -> Any:
-    """Strict JSON decoding of one line (NaN and Infinity are rejected)."""
-    return json.loads(line, parse_constant=_reject_constant)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from ..io import AtomicWriter, Doc, DocError, read_inputs
+from ..io import AtomicWriter, InputDoc, DocError, read_inputs
 from .check import check
 from .compare import compare
 from .facts import Fact, read_facts
@@ -53,7 +53,7 @@ def _sources(paths: list[str], fmt: str, id_field: str, text_field: str) -> tupl
         if isinstance(item, DocError):
             _err(f"factx: cannot read source {item.location}: {item.reason}")
             bad += 1
-        elif isinstance(item, Doc):
+        elif isinstance(item, InputDoc):
             docs.setdefault(item.doc_id, item.text)
     return docs, bad
 
@@ -77,7 +77,7 @@ def _claims(args) -> tuple[list[tuple[str, str]], int]:
             if isinstance(item, DocError):
                 _err(f"factx: skipped {item.location}: {item.reason}")
                 bad += 1
-            elif isinstance(item, Doc):
+            elif isinstance(item, InputDoc):
                 out.append((item.doc_id, item.text))
     return out, bad
 

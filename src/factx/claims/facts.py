@@ -1,7 +1,7 @@
 """Facts to check claims against: read from a facts JSONL file, or given as records.
 
 A facts file is read with the same strict reading and validation as
-`factx validate` (`schema.loads_record`, `schema.record_problems`); a line that
+`factx validate` (`record.loads_record`, `record.check_record`); a line that
 fails is reported as ``FILE:LINE: doc_id=…: [rule] message`` and skipped, never
 fatal. Only quantity facts are kept: dates and identifiers are not compared.
 """
@@ -78,7 +78,7 @@ def make_fact(record: dict, line: int) -> Fact | None:
 def read_facts(fh, name: str) -> Iterator[Fact | str]:
     """The quantity facts of a facts JSONL stream (binary), and for each bad line
     the message that reports it (``NAME:LINE: …``)."""
-    from ..schema import loads_record, record_problems
+    from ..record import check_record, loads_record
     for lineno, raw in enumerate(fh, 1):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -92,7 +92,7 @@ def read_facts(fh, name: str) -> Iterator[Fact | str]:
         except (ValueError, RecursionError) as e:
             yield f"{name}:{lineno}: [json] not valid JSON: {e}"
             continue
-        _, problems = record_problems(obj)
+        _, problems = check_record(obj)
         if problems:
             doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
             yield f"{name}:{lineno}: doc_id={doc_id if doc_id is not None else '?'}: {'; '.join(problems)}"

@@ -70,10 +70,15 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         num = read_number(norm, toks, i, stop, lex)
         if t.kind == DIGITS:
             if num is not None:
+                _digit_fraction(toks, num, stop)
                 _attach_signs(norm, toks, num, stop)
         elif num is None and t.kind == WORD:
             num = _special_word(doc, i)
-        if num is None or (keep is not None and not keep(doc, num)):
+        if num is not None and keep is not None and not keep(doc, num):
+            num = _without_fraction(num) if num.digit_fraction else None
+            if num is not None and not keep(doc, num):
+                num = None
+        if num is None:
             continue
         if i > 0 and not taken[i - 1]:
             _sign_word(doc, num)
@@ -132,6 +137,34 @@ def dual_noun(lex, word: str) -> tuple[int, bool] | None:
         if hit is not None and not (hit[1] and sp.definite):
             return len(sp.prefix), hit[1]
     return None
+
+
+#: denominators a digit fraction may have besides those above its numerator (2/1000 كغ)
+_POWERS_OF_TEN = frozenset({10, 100, 1000})
+
+
+def _digit_fraction(toks, num: Numeral, stop: int) -> None:
+    """3/4 كوب، 2/1000 كغ: digits over digits glued by "/" (SPEC §5.1) read as a fraction;
+    the digit-fraction guard lets it stand only before a unit or a noun (24/7 is none)."""
+    j = num.j
+    if not (num.plain_digits and j + 1 < stop and toks[j].text == "/" and toks[j].start == num.end
+            and toks[j + 1].kind == DIGITS and toks[j + 1].start == toks[j].end):
+        return
+    if j + 2 < stop and toks[j + 2].text in ("/", "-") and toks[j + 2].start == toks[j + 1].end:
+        return                                            # 15/3/1998: a date's shape
+    n, d = num.value, int(toks[j + 1].text)
+    if not (2 <= d <= 100 or d in _POWERS_OF_TEN) or not (n < d or d in _POWERS_OF_TEN) or n >= 1000:
+        return                                            # 2013/2014 is no fraction
+    num.whole = (n, num.j, num.end)
+    num.value, num.fraction, num.digit_fraction, num.plain_digits = Fraction(n, d), True, True, False
+    num.j, num.end = j + 2, toks[j + 1].end
+
+
+def _without_fraction(num: Numeral) -> Numeral:
+    """The numerator of a digit fraction the guards did not let stand, as a number of its own."""
+    n, j, end = num.whole
+    num.value, num.fraction, num.digit_fraction, num.plain_digits, num.j, num.end = n, False, False, True, j, end
+    return num
 
 
 def _attach_signs(norm: str, toks, num: Numeral, stop: int) -> None:

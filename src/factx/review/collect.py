@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..io import STDIN, STDIN_NAME, Doc, DocError
+from ..io import STDIN, STDIN_NAME, InputDoc, DocError
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -66,7 +66,7 @@ def extracted(items: Iterable, kinds: frozenset[str] | None = None, variety: str
     for item in items:
         if isinstance(item, DocError):
             out.errors.append(f"skipped {item.location}: {item.reason}")
-        if not isinstance(item, Doc):
+        if not isinstance(item, InputDoc):
             continue
         done = process(item, kinds, False, variety)
         if not isinstance(done, Done):
@@ -89,7 +89,7 @@ def from_fact_file(path: str, sources: dict[str, str]) -> FactSet:
     `sources`, then one entry without text per unknown doc_id.
     """
     from ..cli import check_line       # exactly the checks of `factx validate`
-    from ..schema import loads_record
+    from ..record import loads_record
     out = FactSet(name=STDIN_NAME if path == STDIN else path)
     by_id = {doc_id: Document(doc_id, text) for doc_id, text in sources.items()}
     out.documents.extend(by_id.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..schema import loads_record
+from ..record import loads_record
 
 CHECK_VERDICTS = ("supported", "contradicted", "compatible", "conflicting", "not_found")
 EVIDENCE_VERDICTS = ("supported", "contradicted", "compatible")

@@ -8,6 +8,8 @@ Counts are the last quantity rules: a number no other kind claims is a count.
 
 from __future__ import annotations
 
+from ..language import morphology
+from ..numerals.words import word_reading
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .nouns import definite_number, entity_after, head_before, noun_span
@@ -31,8 +33,20 @@ def _count(doc, cand: Candidate) -> Mention | None:
         if head is not None:
             ent = noun_span(doc, head)
     if ent is None:
-        ent = entity_after(doc, cand.j)
+        ent = entity_after(doc, cand.j) or _one_as_noun(doc, cand.j)
     return cand.mention("count", entity=ent)
+
+
+def _one_as_noun(doc, j: int) -> tuple[int, int] | None:
+    """تلاتة مليون واحد: a bare "one" right after a number is its counted noun
+    (colloquial "person"; the one-after-number guard keeps it from counting)."""
+    w = doc.word(j)
+    if w is None or j == 0 or doc.toks[j - 1].end == doc.toks[j].start:
+        return None
+    rd = word_reading(doc.lex, w, morphology.NOTHING)
+    if rd is not None and rd[1].role == "unit" and rd[1].value == 1:
+        return doc.toks[j].start, doc.toks[j].end
+    return None
 
 
 def vague(doc, cand: Candidate) -> Mention | None:

@@ -141,5 +141,5 @@ RULES = (
     Rule("percent.word-before", Phase.QUANTITIES, word_before),
     Rule("percent.cue", Phase.QUANTITIES, cue),
     Rule("percent.ratio", Phase.QUANTITIES, ratio),
-    Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group, digits=False),
+    Rule("percent.fraction-of-group", Phase.QUANTITIES, fraction_of_group),
 )
