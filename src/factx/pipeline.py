@@ -8,7 +8,9 @@
 3. each numeral is tried as a non-quantity (identifier, year, rank);
 4. the rest are paired into ranges, then typed by the quantity rules;
 5. ordinal words are read on the tokens no mention has taken;
-6. qualifiers attach to the quantities they bound.
+6. qualifiers attach to the quantities they bound; then two quantities that
+   are the ends of one range, or bound it from below and above, are joined
+   (`rules.ranges.join`), and level pairs after a verb of change split.
 
 Every proposal of a rule or finder passes the guards that verify it; the
 first rule of a phase whose proposal stands wins. The mention's `rule` field
@@ -69,10 +71,10 @@ class Pipeline:
                 if m.unit_span:
                     doc.take(*doc.tokens_in(*m.unit_span))
                 typed.append((cand, m))
-                out.append(m)
         self._find(doc, Phase.ORDINAL_WORDS, out)
         for cand, m in typed:
             qualifiers.attach(doc, cand, m)
+        out.extend(ranges.join(doc, typed))
         out.sort(key=lambda m: (m.start, m.end))
         return doc, out
 

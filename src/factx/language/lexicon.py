@@ -34,8 +34,10 @@ GENDERS = ("m", "f")
 #: grammatical number of a scale word: sg ألف, du ألفان, pl آلاف, sg_or_du ألفا (see numbers.toml)
 SCALE_NUMBERS = ("sg", "du", "pl", "sg_or_du")
 CALENDARS = ("gregorian", "hijri")
-#: the qualifier categories a phrase may name (the record's closed list, without exact/range/vague)
-QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most")
+#: the qualifier categories a phrase may name (the record's closed list, without range/vague)
+QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most", "exact")
+#: what a comparison verb may state of its number (a verb never says "exact")
+VERB_QUALIFIERS = QUALIFIER_NAMES[:-1]
 #: the varieties that have an overlay
 VARIETIES = ("eg", "lev", "gulf", "maghreb")
 
@@ -90,8 +92,14 @@ CALENDAR = Record(required={
 _QUALIFIER_LISTS = Record(optional={q: ListOf(Phrase()) for q in QUALIFIER_NAMES})
 QUALIFIERS = Record(required={
     "before": _QUALIFIER_LISTS, "after": _QUALIFIER_LISTS,
+    "comparison": Record(required={"or_equal": ListOf(Phrase()), "equal_or": ListOf(Phrase()),
+                                   "negations": _words(), "verb_negations": _words(),
+                                   "openers": _words(), "max_subject": Int(0, 12)}),
+    "verb": ListOf(Record(required={"qualifier": OneOf(*VERB_QUALIFIERS), "forms": _words()},
+                          optional={"prepositions": _words()}), unique=False),
     "range": Record(required={"close": MapOf(Phrase(), ListOf(Phrase())), "bare": ListOf(Phrase()),
-                              "bare_strict": ListOf(Phrase())}),
+                              "levels": _words(), "alternatives": ListOf(Phrase()),
+                              "alternative_ratio": Int(1, 100)}),
 })
 CUES = Record(required={
     "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
@@ -341,11 +349,42 @@ class Lexicon:
         self.qualifiers_before = Phrases((phrase_key(p), n) for n, ps in q["before"].items() for p in ps)
         self.qualifiers_after = Phrases((phrase_key(p), n) for n, ps in q["after"].items() for p in ps)
         self.qualifier_max_words = max(self.qualifiers_before.max_words, self.qualifiers_after.max_words)
+        c = q["comparison"]
+        #: "or equal" after a strict comparison, and "equal or" before it
+        self.or_equal = Phrases((phrase_key(p), True) for p in c["or_equal"])
+        self.equal_or = Phrases((phrase_key(p), True) for p in c["equal_or"])
+        #: strict comparisons without their last word (the preposition), as written before
+        #: "or equal" (أخفض أو يساوي 300)
+        self.bare_comparisons = Phrases((k[:-1], n) for k, n in self.qualifiers_before.items()
+                                        if n in ("more_than", "less_than") and len(k) > 1)
+        self.negations = frozenset(map(nw, c["negations"]))
+        self.verb_negations = self.negations | frozenset(map(nw, c["verb_negations"]))
+        self.comparison_openers = frozenset(map(nw, c["openers"]))
+        self.max_subject = c["max_subject"]
+        #: comparison verb form -> (qualifier, the prepositions before its number; empty: its object)
+        self.comparison_verbs = {}
+        for n, v in enumerate(q["verb"]):
+            for form in v["forms"]:
+                if nw(form) in self.comparison_verbs:
+                    raise LanguageDataError(f"qualifiers.toml: [[verb]] {n + 1}: {form!r} is a form of "
+                                            "another comparison verb too")
+                self.comparison_verbs[nw(form)] = (v["qualifier"], frozenset(map(nw, v.get("prepositions", ()))))
+        #: the same for the verbs as written with و/ف glued (وتتجاوز)
+        self.comparison_verb_surfaces = {**self.comparison_verbs, **{
+            p.form + v: hit for p in morphology.PROCLITICS if p.parts <= morphology.CONJUNCTIONS
+            for v, hit in self.comparison_verbs.items()}}
+        #: every preposition a comparison verb takes before its number
+        self.comparison_prepositions = frozenset(p for _, ps in self.comparison_verbs.values() for p in ps)
         r = q["range"]
         #: range-opening phrase -> the words that close it (بين … و، من … إلى)
         self.range_open = Phrases((phrase_key(k), frozenset(map(nw, v))) for k, v in r["close"].items())
         self.range_bare = frozenset(map(nw, r["bare"]))
-        self.range_bare_strict = frozenset(map(nw, r["bare_strict"]))
+        self.level_openers = frozenset(map(nw, r["levels"]))
+        missing = self.level_openers - {k[-1] for k in self.range_open}
+        if missing:
+            raise LanguageDataError(f"qualifiers.toml: [range] 'levels': {sorted(missing)} open no range of 'close'")
+        self.range_alternatives = frozenset(map(nw, r["alternatives"]))
+        self.alternative_ratio = r["alternative_ratio"]
 
     # --- cues -----------------------------------------------------------------
     def _cues(self, k: dict) -> None:
