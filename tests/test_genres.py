@@ -35,9 +35,6 @@ MIN_EXAMPLES = 40
 MIN_NEGATIVES = 8
 #: units SPEC §5.3 names that the unit table does not have yet
 SPEC_UNITS = {"km/h", "mg"}
-#: record.py still forbids negative percents, which SPEC §5.1 allows where the
-#: sign is written ("−3.5%"); the corpus follows the SPEC
-SPEC_OVER_RECORD = ("[non-negative] percent",)
 
 
 class GenreTally:
@@ -118,7 +115,7 @@ def test_genre_expectations_are_records(genre):
             assert f.get("unit") is None or f["unit"] in UNIT_CODES | SPEC_UNITS, where
             record = {"kind": f["kind"], "value": f.get("value"), "low": f.get("low"), "high": f.get("high"),
                       "qualifier": f.get("qualifier", "exact"), "calendar": f.get("calendar")}
-            problems = [p for p in value_problems(record) if not p.startswith(SPEC_OVER_RECORD)]
+            problems = value_problems(record)
             assert not problems, (where, problems)
 
 

@@ -1,4 +1,4 @@
-"""Property tests of the numeral reader `factx.numerals.find_numerals`.
+"""Property tests of the numeral reader `factx.find_numerals`.
 
 The contract under test: ``find_numerals(text)`` returns numerals with
 ``.value`` (a Fraction, or None for a vague quantity), ``.low``/``.high``

@@ -24,7 +24,7 @@ def report():
 
 def test_quantity_f1(report):
     rep, errors = report
-    assert rep["quantity_f1"] >= 0.97, "\n".join(errors)
+    assert rep["quantity_f1"] == 1.0, "\n".join(errors)
 
 
 def test_entity_agreement(report):

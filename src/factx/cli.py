@@ -1,4 +1,4 @@
-"""The ``factx`` command: ``extract``, ``validate``, ``review`` and ``schema``.
+"""The ``factx`` command: ``extract``, ``validate``, ``review``, ``check``, ``compare`` and ``schema``.
 
 Run as ``factx …`` (installed script) or ``python -m factx.cli …``.
 """

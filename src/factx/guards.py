@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
-from .rules.date import year_cue
+from .rules.date import year_cue, year_era
 from .rules.nouns import noun_like
 from .rules.registry import KINDS
 from .rules.units import unit_after
@@ -87,6 +87,16 @@ def not_unit_power(doc, num) -> bool:
     return hit is None or hit[1] >= num.i
 
 
+def colloquial_in_context(doc, num) -> bool:
+    """بلدة تمانة "the town of Tamana": a colloquial number word read without its
+    variety's hint (تمانة، حداشر) is a number only in a number's context — with more
+    parts, or a unit or a counted noun after it; place and family names look like them."""
+    lex = doc.lex
+    if num.digits or lex.variety is not None or num.j > num.i + 1 or num.stem not in lex.colloquial:
+        return True
+    return unit_after(doc, num.j) is not None or noun_like(lex, doc.word(num.j))
+
+
 def not_dual_naming_a_list(doc, num) -> bool:
     """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
     after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
@@ -124,19 +134,21 @@ _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
 def plausible_year(doc, cand, m) -> bool:
     """عام 2500 شخص is no year: a four-digit number is a year only inside the
     calendar table's year range, and without a year cue (عام، في …) only inside
-    its narrower bare range (1850 قتيلا stays a count)."""
+    its narrower bare range (1850 قتيلا stays a count). A year with an era marker
+    (سنة 505هـ، 1258م) is one whatever its size."""
+    if year_era(doc, cand.first) is not None:
+        return True
     y = int(m.value)
     low, high = doc.lex.year_range
     if not low <= y <= high:
         return False
     strong, weak = year_cue(doc, cand.i)
     low, high = doc.lex.bare_year_range
-    return strong or weak or doc.word(cand.last.j) in doc.lex.gregorian_year_suffix \
-        or doc.word(cand.last.j) in doc.lex.hijri_year_suffix or low <= y <= high
+    return strong or weak or low <= y <= high
 
 
 def dash_not_sign(doc, cand, m) -> bool:
-    """A "-" before a count or a percentage is a dash (a list item, a range), not a
+    """A "-" before a count is a dash (a list item, a range), not a
     minus sign: the sign is dropped from the value and the span. A range that is
     no longer ordered without it does not stand."""
     if cand is None or cand.first.sign_span is None:
@@ -208,6 +220,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("homograph", not_homograph),
     NumeralGuard("below-zero", not_below_zero),
     NumeralGuard("unit-power", not_unit_power),
+    NumeralGuard("colloquial", colloquial_in_context),
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
 )

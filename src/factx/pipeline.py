@@ -9,7 +9,9 @@
 4. the rest are paired into ranges and composite amounts (20 دولاراً و43 سنتاً),
    then typed by the quantity rules;
 5. ordinal words are read on the tokens no mention has taken;
-6. qualifiers attach to the quantities they bound.
+6. qualifiers attach to the quantities they bound; then two quantities that
+   are the ends of one range, or bound it from below and above, are joined
+   (`rules.ranges.join`), and level pairs after a verb of change split.
 
 Every proposal of a rule or finder passes the guards that verify it; the
 first rule of a phase whose proposal stands wins. The mention's `rule` field
@@ -24,7 +26,7 @@ from .rules import amounts, qualifiers, ranges, ratios
 from .rules.declare import Phase
 from .rules.mention import Candidate, Mention
 from .rules.registry import FINDERS, RULES
-from .rules.units import unit_after, unit_of
+from .rules.units import unit_after
 from .text.document import Document
 
 
@@ -70,10 +72,10 @@ class Pipeline:
                 if m.unit_span:
                     doc.take(*doc.tokens_in(*m.unit_span))
                 typed.append((cand, m))
-                out.append(m)
         self._find(doc, Phase.ORDINAL_WORDS, out)
         for cand, m in typed:
             qualifiers.attach(doc, cand, m)
+        out.extend(ranges.join(doc, typed))
         out.sort(key=lambda m: (m.start, m.end))
         return doc, out
 
@@ -102,8 +104,6 @@ class Pipeline:
             rules = dispatch[None, None, digits]
         else:
             after = unit_after(doc, cand.j)
-            if after is None and cand.is_range:           # من 10 دولارات إلى 20: the unit of its first end
-                after = unit_of(doc, cand)
             dual = cand.first.unit
             rules = dispatch[after[0].kind if after is not None else None, dual.kind if dual is not None else None,
                              digits]

@@ -40,7 +40,8 @@ CALENDARS = ("gregorian", "hijri")
 _CALENDARS_OR_NONE = frozenset({*CALENDARS, None})
 
 _DATE_RE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
-_TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})")
+_TIME_RE = re.compile(r"(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|XXXX-[0-9]{2}-[0-9]{2}))?"
+                      r"T(?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?")
 
 
 def _finite(x) -> bool:
@@ -131,7 +132,7 @@ def value_problems(r: Mapping[str, Any]) -> list[str]:
             out.append(f"[date-format] date value {value!r} is not a valid YYYY, YYYY-MM or YYYY-MM-DD (XXXX for an unknown year)")
     if kind == "time" and value is not None:
         if not isinstance(value, str) or not _valid_time(value):
-            out.append(f"[time-format] time value {value!r} is not a valid THH:MM")
+            out.append(f"[time-format] time value {value!r} is not a valid THH:MM or THH:MM:SS")
     if kind == "identifier" and not (isinstance(value, str) and value):
         out.append("[identifier-value] identifier value must be a non-empty string of its digits")
     return out
@@ -161,8 +162,8 @@ def _valid_time(v: str) -> bool:
         return False
     if m["date"] and not _valid_date(m["date"]):
         return False
-    h, mi = int(m["h"]), int(m["mi"])
-    return (h <= 23 and mi <= 59) or (h == 24 and mi == 0)
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
+    return (h <= 23 and mi <= 59 and sec <= 59) or (h == 24 and mi == 0 and sec == 0)
 
 
 def slice_problems(start: int, end: int, text: str, document: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 `fact_json_schema()` is generated from the pydantic `Fact` model and completed
 with the §3 rules that JSON Schema can express (closed unit list, value types
-per kind, non-negative counts and percents, what `range` and `exact` require,
+per kind, non-negative counts, what `range` and `exact` require,
 the shape of date and time values). The model stays the authority: the schema
 is what a consumer without Python can check, and every record the model
 accepts is accepted by the schema (tests check it on the gold records).
@@ -29,7 +29,7 @@ SCHEMA_TITLE = "factx fact record"
 
 # ECMA-262 patterns (what JSON Schema specifies); ASCII digits only.
 DATE_PATTERN = r"^([0-9]{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-TIME_PATTERN = r"^(([0-9]{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?T([01][0-9]|2[0-4]):[0-5][0-9]$"
+TIME_PATTERN = r"^(([0-9]{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?T([01][0-9]|2[0-4]):[0-5][0-9](:[0-5][0-9])?$"
 
 _NULL = {"type": "null"}
 _NUMBER = {"type": "number"}

@@ -32,8 +32,10 @@ GENDERS = ("m", "f")
 #: grammatical number of a scale word: sg ألف, du ألفان, pl آلاف, sg_or_du ألفا (see numbers.toml)
 SCALE_NUMBERS = ("sg", "du", "pl", "sg_or_du")
 CALENDARS = ("gregorian", "hijri")
-#: the qualifier categories a phrase may name (the record's closed list, without exact/range/vague)
-QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most")
+#: the qualifier categories a phrase may name (the record's closed list, without range/vague)
+QUALIFIER_NAMES = ("approximately", "more_than", "at_least", "less_than", "at_most", "exact")
+#: what a comparison verb may state of its number (a verb never says "exact")
+VERB_QUALIFIERS = QUALIFIER_NAMES[:-1]
 #: the varieties that have an overlay
 VARIETIES = ("eg", "lev", "gulf", "maghreb")
 REGIONS_TABLE = unit_table.regions_declaration(VARIETIES)
@@ -71,20 +73,29 @@ NUMBERS = Record(required={
 CALENDAR = Record(required={
     "gregorian": _MONTHS, "hijri": _MONTHS,
     "markers": Record(required={
-        "ambiguous": ListOf(Phrase()), "hijri_needs_number": Bool(),
+        "ambiguous": ListOf(Phrase()), "month_cues": _words(), "hijri_needs_number": Bool(),
         "year_range": Bounds(), "bare_year_range": Bounds(),
-        "gregorian_year_suffix": _words(), "hijri_year_suffix": _words(), "year_cues": _words(),
-        "year_nouns": _words(), "month_year_links": _words(), "day_words": MapOf(Word(), Int(1, 31)),
+        "gregorian_year_suffix": _words(), "hijri_year_suffix": _words(), "era_homographs": _words(),
+        "concordance": ListOf(Phrase()), "year_cues": _words(),
+        "year_nouns": _words(), "month_year_links": _words(), "month_nouns": _words(), "day_words": MapOf(Word(), Int(1, 31)),
+        "day_month_links": ListOf(Phrase()), "day_month_cues": MapOf(Phrase(), OneOf("date", "weak")),
         "day_span_links": ListOf(Phrase()), "relative_days": _words(), "hour_cues": _words(),
-        "day_parts": MapOf(Phrase(), OneOf(0, 12)), "minute_words": MapOf(Word(), Int(0, 59)),
+        "day_parts": MapOf(Phrase(), OneOf(0, 12)), "night_parts": ListOf(Phrase()), "small_hours": Int(0, 11),
+        "minute_words": MapOf(Phrase(), Int(-59, 59)), "minutes_before": _words(),
         "weekdays": _words(), "weekday_cues": _words(),
     }),
 })
 _QUALIFIER_LISTS = Record(optional={q: ListOf(Phrase()) for q in QUALIFIER_NAMES})
 QUALIFIERS = Record(required={
     "before": _QUALIFIER_LISTS, "after": _QUALIFIER_LISTS,
+    "comparison": Record(required={"or_equal": ListOf(Phrase()), "equal_or": ListOf(Phrase()),
+                                   "negations": _words(), "verb_negations": _words(),
+                                   "openers": _words(), "max_subject": Int(0, 12)}),
+    "verb": ListOf(Record(required={"qualifier": OneOf(*VERB_QUALIFIERS), "forms": _words()},
+                          optional={"prepositions": _words()}), unique=False),
     "range": Record(required={"close": MapOf(Phrase(), ListOf(Phrase())), "bare": ListOf(Phrase()),
-                              "bare_strict": ListOf(Phrase())}),
+                              "levels": _words(), "alternatives": ListOf(Phrase()),
+                              "alternative_ratio": Int(1, 100)}),
 })
 CUES = Record(required={
     "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
@@ -241,6 +252,9 @@ class Lexicon:
         #: every word that can start or continue a cardinal number
         #: colloquial words that are also MSA words (متين "strong"): numbers only in a number's context
         self.homographs = frozenset(extra.get("homographs", ()))
+        #: the number words that come from the variety overlays, not from MSA's tables
+        self.colloquial = frozenset(w for table, entries in extra.items() if table != "homographs"
+                                    for w in entries if w not in n.get(table, {}))
         self.number_words = frozenset([*self.units, *self.teen_units, *self.teens, *self.tens, *self.hundreds,
                                        *self.scales,
                                        *self.fractions, *self.fraction_plurals, *self.vague, *self.nayyif])
@@ -285,20 +299,37 @@ class Lexicon:
         self.months = months
         m = c["markers"]
         self.ambiguous_months = frozenset(map(phrase_key, m["ambiguous"]))
+        self.month_cues = frozenset(map(nw, m["month_cues"]))
         self.hijri_needs_number = m["hijri_needs_number"]
         self.year_range = tuple(m["year_range"])
         self.bare_year_range = tuple(m["bare_year_range"])
         self.gregorian_year_suffix = frozenset(map(nw, m["gregorian_year_suffix"]))
         self.hijri_year_suffix = frozenset(map(nw, m["hijri_year_suffix"]))
+        self.era_homographs = frozenset(map(nw, m["era_homographs"]))
+        unknown = self.era_homographs - self.gregorian_year_suffix - self.hijri_year_suffix
+        if unknown:
+            raise LanguageDataError(f"calendar.toml: [markers] 'era_homographs': {sorted(unknown)} "
+                                    "are not year suffixes")
+        self.concordance = Phrases((phrase_key(k), True) for k in m["concordance"])
         self.year_cues = frozenset(map(nw, m["year_cues"]))
         self.year_nouns = frozenset(map(nw, m["year_nouns"]))
         self.month_year_links = frozenset(map(nw, m["month_year_links"]))
+        self.month_nouns = frozenset(map(nw, m["month_nouns"]))
         self.day_words = {nw(k): v for k, v in m["day_words"].items()}
+        self.day_month_links = Phrases((phrase_key(k), True) for k in m["day_month_links"])
+        #: cue phrase -> True when it names a date (بتاريخ، منذ), False for a weaker one (في، من)
+        self.day_month_cues = Phrases((phrase_key(k), v == "date") for k, v in m["day_month_cues"].items())
         self.day_span_links = frozenset(map(nw, m["day_span_links"]))
         self.relative_days = frozenset(map(nw, m["relative_days"]))
         self.hour_cues = frozenset(map(nw, m["hour_cues"]))
         self.day_parts = Phrases((phrase_key(k), v) for k, v in m["day_parts"].items())
-        self.minute_words = {nw(k): v for k, v in m["minute_words"].items()}
+        self.night_parts = Phrases((phrase_key(k), True) for k in m["night_parts"])
+        unknown = set(self.night_parts) - set(self.day_parts)
+        if unknown:
+            raise LanguageDataError(f"calendar.toml: [markers] 'night_parts': {sorted(unknown)} are not day parts")
+        self.small_hours = m["small_hours"]
+        self.minute_words = Phrases((phrase_key(k), v) for k, v in m["minute_words"].items())
+        self.minutes_before = frozenset(map(nw, m["minutes_before"]))
         self.weekdays = frozenset(map(nw, m["weekdays"]))
         self.weekday_cues = frozenset(map(nw, m["weekday_cues"]))
 
@@ -308,11 +339,42 @@ class Lexicon:
         self.qualifiers_before = Phrases((phrase_key(p), n) for n, ps in q["before"].items() for p in ps)
         self.qualifiers_after = Phrases((phrase_key(p), n) for n, ps in q["after"].items() for p in ps)
         self.qualifier_max_words = max(self.qualifiers_before.max_words, self.qualifiers_after.max_words)
+        c = q["comparison"]
+        #: "or equal" after a strict comparison, and "equal or" before it
+        self.or_equal = Phrases((phrase_key(p), True) for p in c["or_equal"])
+        self.equal_or = Phrases((phrase_key(p), True) for p in c["equal_or"])
+        #: strict comparisons without their last word (the preposition), as written before
+        #: "or equal" (أخفض أو يساوي 300)
+        self.bare_comparisons = Phrases((k[:-1], n) for k, n in self.qualifiers_before.items()
+                                        if n in ("more_than", "less_than") and len(k) > 1)
+        self.negations = frozenset(map(nw, c["negations"]))
+        self.verb_negations = self.negations | frozenset(map(nw, c["verb_negations"]))
+        self.comparison_openers = frozenset(map(nw, c["openers"]))
+        self.max_subject = c["max_subject"]
+        #: comparison verb form -> (qualifier, the prepositions before its number; empty: its object)
+        self.comparison_verbs = {}
+        for n, v in enumerate(q["verb"]):
+            for form in v["forms"]:
+                if nw(form) in self.comparison_verbs:
+                    raise LanguageDataError(f"qualifiers.toml: [[verb]] {n + 1}: {form!r} is a form of "
+                                            "another comparison verb too")
+                self.comparison_verbs[nw(form)] = (v["qualifier"], frozenset(map(nw, v.get("prepositions", ()))))
+        #: the same for the verbs as written with و/ف glued (وتتجاوز)
+        self.comparison_verb_surfaces = {**self.comparison_verbs, **{
+            p.form + v: hit for p in morphology.PROCLITICS if p.parts <= morphology.CONJUNCTIONS
+            for v, hit in self.comparison_verbs.items()}}
+        #: every preposition a comparison verb takes before its number
+        self.comparison_prepositions = frozenset(p for _, ps in self.comparison_verbs.values() for p in ps)
         r = q["range"]
         #: range-opening phrase -> the words that close it (بين … و، من … إلى)
         self.range_open = Phrases((phrase_key(k), frozenset(map(nw, v))) for k, v in r["close"].items())
         self.range_bare = frozenset(map(nw, r["bare"]))
-        self.range_bare_strict = frozenset(map(nw, r["bare_strict"]))
+        self.level_openers = frozenset(map(nw, r["levels"]))
+        missing = self.level_openers - {k[-1] for k in self.range_open}
+        if missing:
+            raise LanguageDataError(f"qualifiers.toml: [range] 'levels': {sorted(missing)} open no range of 'close'")
+        self.range_alternatives = frozenset(map(nw, r["alternatives"]))
+        self.alternative_ratio = r["alternative_ratio"]
 
     # --- cues -----------------------------------------------------------------
     def _cues(self, k: dict) -> None:

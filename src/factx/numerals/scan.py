@@ -5,7 +5,7 @@ forms that carry a number without being number words: dual nouns of a unit
 (يومين = 2 days), fractions with a pronoun (نصفهم), and the percent sign or
 arithmetic sign written with digits. It proposes; the numeral guards of the
 pipeline decide which proposals are numbers (a weekday, "one of" …).
-`read_numerals` reads a whole text (the pipeline's `find_numerals` adds the guards).
+`read_numerals` reads a whole text (`factx.find_numerals` adds the pipeline's numeral guards).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..language.morphology import splits, strip_definite
+from ..language.morphology import ARTICLE_FORM, DETACHED, splits, strip_definite
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
@@ -98,7 +98,9 @@ def _describe(doc: Document, m: Mention, around: _Around) -> None:
     i, j = doc.tokens_in(m.start, m.end)
     left = i
     if m.qualifier_span is not None and m.qualifier_span[0] < m.start:
-        left = doc.tokens_in(*m.qualifier_span)[0]
+        q, qe = doc.tokens_in(*m.qualifier_span)
+        if all(doc.word(t) is None or doc.tok_text(t) in DETACHED for t in range(qe, i)):
+            left = q                        # not a verb before its subject (تجاوزت نسبة الإشغال 90%)
     ent = m.entity
     if ent is not None and ent[0] >= m.end and not _can_be_entity(doc, doc.tokens_in(*ent)[0]):
         ent = None
@@ -173,6 +175,11 @@ def _info(w: str) -> _Word:
     return _Word(w in _BARRIERS or any(s in _BARRIERS for s in stems[1:2]),
                  any(s in _HEADS for s in stems), any(s in _PRONOUN_HEADS for s in stems),
                  predicates.word_entry(w), predicates.starts_phrase(w), _bare_present(w))
+
+
+def names_quantity(w: str) -> bool:
+    """Is `w` a head that names a quantity (عدد، نسبة، حصيلة, with its proclitics)?"""
+    return _info(w).head
 
 
 def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
@@ -255,8 +262,9 @@ def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around
         return
     entry, clitic, k, e = hit
     m.predicate = (doc.toks[k].start + clitic, doc.toks[e - 1].end)
-    if entry.change is not None and hit is before and not _level(doc, e, left):
-        m.change = entry.change
+    if entry.change is not None and hit is before and not _level(doc, e, left) and not _governed(doc, left) \
+            and not (m.qualifier_span is not None and m.qualifier_span[0] <= m.predicate[0] < m.qualifier_span[1]):
+        m.change = entry.change             # not the verb of a comparison (زاد عدد السكان على 5 ملايين)
 
 
 def _predicate_before(doc: Document, m: Mention, left: int, around: _Around):
@@ -304,6 +312,42 @@ def _predicate_after(doc: Document, end: int, around: _Around):
                 return hit[0], hit[1], k, hit[2]
             return None
     return None
+
+
+def ends_clause(w: str) -> bool:
+    """Does the word open another clause or state another verb (إن، الذي، قال; a verb of
+    the predicate table or of a verb's shape)? What is said of one number is not read across it."""
+    info = _info(w)
+    return info.barrier or info.stop or looks_like_verb(w)
+
+
+def change_before(doc: Document, k: int) -> bool:
+    """Does a verb of change stand before token k in its clause, with at most its subject
+    between (ارتفع السعر من …، تراجع معدل التضخم في مصر من …)? A verbal noun does not
+    count: ارتفاع is also "height" (يتراوح ارتفاع الموج من 2 إلى 3 أمتار)."""
+    for t in range(k - 1, max(-1, k - 1 - _MAX_BEFORE), -1):
+        w = doc.word(t)
+        if w is None or doc.taken[t]:
+            return False
+        info = _info(w)
+        if info.barrier:
+            return False
+        if info.entry is not None and info.entry[0].change is not None and info.entry[0].verb:
+            return True
+        if info.stop or looks_like_verb(w):
+            return False
+    return False
+
+
+def _governed(doc: Document, left: int) -> bool:
+    """Is the number (or its qualifier) at token `left` the object of a preposition other than
+    بـ (ارتفعت الأسعار خلال 3 أشهر، في 5 محافظات)? Then it is not the size of a change,
+    which follows the verb, its subject or بـ / بنسبة / بمقدار."""
+    k = left - 1
+    if doc.tok_text(k) == ARTICLE_FORM:              # في الـ 5
+        k -= 1
+    w = doc.word(k)
+    return w is not None and w in doc.lex.not_nouns
 
 
 def _level(doc: Document, start: int, left: int) -> bool:

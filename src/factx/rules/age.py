@@ -13,7 +13,7 @@ from .ordinal import ordinal_at
 from .qualifiers import qualifier_before
 from .units import unit_after
 
-KINDS = (Kind("age", quantity=True),)
+KINDS = (Kind("age", quantity=True, nonnegative=True),)
 
 #: what sets a year count apart after a name: commas or brackets on both sides
 _OPENING, _CLOSING = COMMAS | {"("}, COMMAS | {")"}

@@ -9,7 +9,8 @@ from .mention import Candidate, Mention
 from .nouns import definite_number, head_before
 from .units import unit_after
 
-KINDS = (Kind("duration", quantity=True),)
+#: a length of time is never negative: a "-" before it is a dash (a list item)
+KINDS = (Kind("duration", quantity=True, nonnegative=True),)
 
 
 def dual(doc, cand: Candidate) -> Mention | None:

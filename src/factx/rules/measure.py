@@ -9,7 +9,7 @@ from ..language import morphology
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .nouns import entity_after
-from .units import cue_end, dual_mention, unit_after, unit_mention, unit_of
+from .units import cue_end, dual_mention, unit_after, unit_mention
 
 KINDS = (Kind("measure", quantity=True),)
 
@@ -21,7 +21,7 @@ def dual(doc, cand: Candidate) -> Mention | None:
 
 def unit(doc, cand: Candidate) -> Mention | None:
     """10 كم، 5 أطنان، 3 كم2، 40 كم/ساعة، 39.5 درجة: a unit of measure after the number."""
-    u = unit_of(doc, cand)
+    u = unit_after(doc, cand.j)
     if u is not None and u.unit.kind == "measure":
         return unit_mention(doc, cand, "measure", u)
     return None

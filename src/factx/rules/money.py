@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
-from .units import carried_mention, dual_mention, symbol_before, unit_mention, unit_of
+from .units import carried_mention, dual_mention, symbol_before, unit_after, unit_mention
 
 KINDS = (Kind("money", quantity=True),)
 
@@ -31,7 +31,7 @@ def composite(doc, cand: Candidate) -> Mention | None:
 
 def unit(doc, cand: Candidate) -> Mention | None:
     """100 مليون دولار، 50 ليرة تركية، 42 KWD، 10 سنتات: a currency after the number."""
-    u = unit_of(doc, cand)
+    u = unit_after(doc, cand.j)
     if u is not None and u.unit.kind == "money":
         return unit_mention(doc, cand, "money", u)
     return None

@@ -27,7 +27,15 @@ def noun_like(lex, w: str | None) -> bool:
             return False
     if (w,) in lex.months or w in lex.weekdays:
         return False
-    return True
+    return not _opens_comparison(lex, w)
+
+
+def _opens_comparison(lex, w: str) -> bool:
+    """أكبر من 100 وأصغر من 300: a word that opens a qualifier (with و/ف glued) is no noun."""
+    for stem in (w, *morphology.clitic_stems(w, morphology.CONJUNCTIONS)):
+        if stem in lex.qualifiers_before.first or stem in lex.comparison_verbs or stem in lex.verb_negations:
+            return True
+    return False
 
 
 def noun_span(doc: Document, k: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from ..language import morphology
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
 from .nouns import entity_after, noun_like
+from .qualifiers import LOWER, UPPER, comparison_before
 from .units import cue_end, unit_after
 
 #: a percentage is negative where the text writes the sign (SPEC §3, §5.1: −3.5%)
@@ -71,10 +72,14 @@ def fraction_of_group(doc, cand: Candidate) -> Mention | None:
 
 def _of_group(doc, cand: Candidate) -> Fraction | None:
     num = cand.first
-    if cand.is_range or num.definite:                 # الربع الأول، النصف الثاني: a noun, not a share
+    if cand.is_range:
         return None
     tok = doc.toks[num.i]
     lex = doc.lex
+    if num.fraction and num.value is not None and num.end == tok.end and _compared(doc, cand):
+        return num.value                              # أكثر من النصف، فوق الربع وتحت النصف
+    if num.definite:                                  # الربع الأول، النصف الثاني: a noun, not a share
+        return None
     if num.fraction and num.value is not None:
         if num.end < tok.end:                         # نصفهم: a pronoun suffix
             return num.value
@@ -94,6 +99,16 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
                 if nxt is not None and _article_first(nxt) and unit_after(doc, num.j) is None:
                     return lex.group_fractions[sp.stem]
     return None
+
+
+def _compared(doc, cand: Candidate) -> bool:
+    """A fraction alone after a comparison is a share (أكثر من النصف، أقل من ربع), unless a
+    unit or an ordinal follows it (أكثر من نصف ساعة، بعد الربع الأول)."""
+    hit = comparison_before(doc, cand.i)
+    if hit is None or hit.qualifier not in LOWER | UPPER or unit_after(doc, cand.j) is not None:
+        return False
+    nxt = doc.word(cand.j)
+    return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
 
 
 def _construct_group(doc, j: int) -> bool:

@@ -45,15 +45,6 @@ def unit_after(doc: Document, j: int) -> UnitHit | None:
         return hit
 
 
-def unit_of(doc: Document, cand: Candidate) -> UnitHit | None:
-    """The unit of a candidate: written after it, or, for a range that writes it on its
-    first end only (من 10 دولارات إلى 20), that one (`rules.ranges`)."""
-    u = unit_after(doc, cand.j)
-    if u is None and cand.is_range and "unit" in cand.extra:
-        return cand.extra["unit"][0]
-    return u
-
-
 def _unit_after(doc: Document, j: int) -> UnitHit | None:
     if j >= doc.n or doc.taken[j]:
         return None
@@ -102,9 +93,7 @@ def symbol_before(doc: Document, i: int):
 def unit_mention(doc: Document, cand: Candidate, kind: str, u: UnitHit) -> Mention:
     """The mention of `cand` with the unit `u` written after it: a sub-unit's value in
     its main unit (10 سنتات = 0.10 USD), a temperature below zero negative."""
-    first_end = cand.extra.get("unit")
-    k = first_end[1] if first_end is not None and first_end[0] is u else cand.j
-    m = cand.mention(kind, unit=u.code, unit_span=doc.span_of(k, u.end))
+    m = cand.mention(kind, unit=u.code, unit_span=doc.span_of(cand.j, u.end))
     m.unit_source = u.source
     scale(m, cand, u.unit.factor(u.code) * (-1 if u.negative else 1))
     return m
