@@ -611,6 +611,21 @@ def test_unknown_region_is_a_usage_error(tmp_path, sub):
     assert not out.exists()
 
 
+def test_a_broken_region_table_is_one_error(tmp_path):
+    """regions.toml is checked like every table: a bad country code is exit 2, naming it."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "src" / "factx" / "data", data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    table = data / "regions.toml"
+    table.write_text(table.read_text(encoding="utf-8").replace("[region.KW]", "[region.Kuwait]"), encoding="utf-8")
+    for option in ([], ["--region", "KW"]):
+        p = subprocess.run([*FACTX, "extract", "-", *option], input=PHRASE.encode("utf-8"), capture_output=True,
+                           env={**ENV, "FACTX_DATA_DIR": str(data)}, timeout=120)
+        stderr = p.stderr.decode("utf-8")
+        assert p.returncode == 2, stderr
+        assert "cannot load the language tables: regions.toml: [region] 'Kuwait'" in stderr, stderr
+        assert "Traceback" not in stderr
+
+
 @pytest.mark.parametrize("sub", ["extract", "review"])
 def test_unknown_variety_is_a_usage_error(tmp_path, sub):
     out = tmp_path / "out"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .extract import (InvalidFactError, UnknownKindError, UnknownRegionError, UnknownVarietyError, extract,
                       extract_records, find_numerals)
-from .language.lexicon import REGIONS, VARIETIES
+from .language.lexicon import VARIETIES
 from .language.tables import LanguageDataError
 from .record import QUANTITY_KINDS
 
@@ -28,6 +28,9 @@ def __getattr__(name: str):
     if name in ("Fact", "Span"):
         from . import models
         return getattr(models, name)
+    if name == "REGIONS":                  # data/regions.toml, read when first asked for
+        from .language.lexicon import regions
+        return regions()
     if name in ("check", "compare"):       # claims.check / claims.compare, loaded on first use
         from . import claims
         return getattr(claims, name)

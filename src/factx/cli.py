@@ -228,12 +228,23 @@ def _add_variety_option(p: argparse.ArgumentParser, when: str = "") -> None:
                         "maghreb (Maghrebi) (default: none)")
 
 
+def _region_arg(value: str) -> str:
+    """A country code of data/regions.toml (a broken table is reported when it is loaded)."""
+    try:
+        known = factx.REGIONS
+    except LanguageDataError:
+        return value
+    if value not in known:
+        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from {', '.join(known)})")
+    return value
+
+
 def _add_region_option(p: argparse.ArgumentParser, when: str = "") -> None:
-    p.add_argument("--region", choices=factx.REGIONS, default=None, metavar="CC",
-                   help=f"{when}the country the text comes from (ISO 3166 alpha-2: EG, MA, KW …): an "
-                        "ambiguous currency word (درهم، دينار، ريال، ليرة، جنيه) the text does not settle "
-                        "names its currency, and its variety is read when --variety is not given "
-                        f"(known: {', '.join(factx.REGIONS)})")
+    p.add_argument("--region", type=_region_arg, default=None, metavar="CC",
+                   help=f"{when}the country the text comes from (ISO 3166 alpha-2 of data/regions.toml: "
+                        "EG, SA, AE, KW, MA, JO, LB, SY, IQ …): an ambiguous currency word (درهم، دينار، "
+                        "ريال، ليرة، جنيه) the text does not settle names its currency, and its variety is "
+                        "read when --variety is not given")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .language.lexicon import REGIONS, VARIETIES, lexicon
+from .language.lexicon import VARIETIES, lexicon, regions
 from .pipeline import Pipeline
 from .record import KINDS, record_problems
 from .rules import about
@@ -45,8 +45,8 @@ def pipeline(variety: str | None = None, region: str | None = None) -> Pipeline:
     `region` hint (None: no region), built once."""
     if variety is not None and variety not in VARIETIES:
         raise UnknownVarietyError(f"unknown variety {variety!r}; known: {', '.join(VARIETIES)}")
-    if region is not None and region not in REGIONS:
-        raise UnknownRegionError(f"unknown region {region!r}; known: {', '.join(REGIONS)}")
+    if region is not None and region not in regions():
+        raise UnknownRegionError(f"unknown region {region!r}; known: {', '.join(regions())}")
     return Pipeline(lexicon(variety, region=region))
 
 

@@ -39,8 +39,6 @@ VERB_QUALIFIERS = QUALIFIER_NAMES[:-1]
 #: the varieties that have an overlay
 VARIETIES = ("eg", "lev", "gulf", "maghreb")
 REGIONS_TABLE = unit_table.regions_declaration(VARIETIES)
-#: the country codes of the region hint (data/regions.toml)
-REGIONS: tuple[str, ...] = tuple(sorted(load("regions.toml", REGIONS_TABLE)["region"]))
 
 
 def _words(check=None):
@@ -397,6 +395,16 @@ class Lexicon:
         self.partitive = frozenset(map(nw, e["partitive"]))
         #: the duals of counted nouns: dual form -> (singular, needs a genitive after it)
         self.dual_nouns = _duals(k["dual"]["nouns"], k["dual"]["sound_plural_nouns"])
+
+
+def regions(data_dir: str | None = None) -> tuple[str, ...]:
+    """The country codes a region hint may name (`data/regions.toml`), sorted."""
+    return _regions(data_dir or os.environ.get("FACTX_DATA_DIR"))
+
+
+@lru_cache(maxsize=None)
+def _regions(data_dir: str | None) -> tuple[str, ...]:
+    return tuple(sorted(load("regions.toml", REGIONS_TABLE, data_dir)["region"]))
 
 
 def lexicon(variety: str | None = None, data_dir: str | None = None, region: str | None = None) -> Lexicon:
