@@ -33,8 +33,6 @@ PENDING = {i: cat for cat, ids in tomllib.loads(
     for i in ids}
 MIN_EXAMPLES = 40
 MIN_NEGATIVES = 8
-#: units SPEC §5.3 names that the unit table does not have yet
-SPEC_UNITS = {"km/h", "mg"}
 
 
 class GenreTally:
@@ -112,7 +110,7 @@ def test_genre_expectations_are_records(genre):
             where = f"{ex.id}: {e.surface!r}"
             assert f["kind"] in KINDS, where
             assert f.get("qualifier", "exact") in QUALIFIERS, where
-            assert f.get("unit") is None or f["unit"] in UNIT_CODES | SPEC_UNITS, where
+            assert f.get("unit") is None or f["unit"] in UNIT_CODES, where
             record = {"kind": f["kind"], "value": f.get("value"), "low": f.get("low"), "high": f.get("high"),
                       "qualifier": f.get("qualifier", "exact"), "calendar": f.get("calendar")}
             problems = value_problems(record)
