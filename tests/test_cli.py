@@ -602,15 +602,6 @@ def test_region_end_to_end():
     assert records(p.stdout) == want
 
 
-@pytest.mark.parametrize("sub", ["extract", "review"])
-def test_unknown_region_is_a_usage_error(tmp_path, sub):
-    out = tmp_path / "out"
-    p = run(sub, "-", "--region", "ZZ", "-o", out, input=PHRASE)
-    assert p.returncode == 2
-    assert "argument --region: invalid choice: 'ZZ'" in p.stderr
-    assert not out.exists()
-
-
 def test_a_broken_region_table_is_one_error(tmp_path):
     """regions.toml is checked like every table: a bad country code is exit 2, naming it."""
     data = tmp_path / "data"
@@ -626,12 +617,13 @@ def test_a_broken_region_table_is_one_error(tmp_path):
         assert "Traceback" not in stderr
 
 
+@pytest.mark.parametrize("option,value", [("--variety", "klingon"), ("--region", "ZZ")])
 @pytest.mark.parametrize("sub", ["extract", "review"])
-def test_unknown_variety_is_a_usage_error(tmp_path, sub):
+def test_unknown_variety_or_region_is_a_usage_error(tmp_path, sub, option, value):
     out = tmp_path / "out"
-    p = run(sub, "-", "--variety", "klingon", "-o", out, input=PHRASE)
+    p = run(sub, "-", option, value, "-o", out, input=PHRASE)
     assert p.returncode == 2
-    assert "argument --variety: invalid choice: 'klingon'" in p.stderr
+    assert f"argument {option}: invalid choice: '{value}'" in p.stderr
     assert not out.exists()
 
 

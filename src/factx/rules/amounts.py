@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from ..language import morphology
 from ..text.document import Document
-from .mention import Candidate
+from .mention import Candidate, join_pairs
 from .units import TEXT, unit_after
 
 
@@ -25,19 +25,7 @@ def join(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     toks, n, first = doc.toks, doc.n, doc.lex.subunit_first
     if not any(c.j < n and toks[c.j].text in first for c in cands):    # no sub-unit written: most texts
         return cands
-    out: list[Candidate] = []
-    k = 0
-    while k < len(cands):
-        a = cands[k]
-        b = cands[k + 1] if k + 1 < len(cands) else None
-        joined = _joined(doc, a, b) if b is not None else None
-        if joined is not None:
-            out.append(joined)
-            k += 2
-        else:
-            out.append(a)
-            k += 1
-    return out
+    return join_pairs(cands, lambda a, b: _joined(doc, a, b))
 
 
 def _joined(doc: Document, a: Candidate, b: Candidate) -> Candidate | None:

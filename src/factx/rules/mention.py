@@ -37,6 +37,23 @@ class Mention:
     unit_source: str | None = None
 
 
+def join_pairs(items: list, join, single=None) -> list:
+    """`items` in order, each two neighbours that `join(a, b)` makes one thing (not None)
+    replaced by it, and the others by `single(item)` (default: themselves)."""
+    out: list = []
+    k = 0
+    while k < len(items):
+        a = items[k]
+        joined = join(a, items[k + 1]) if k + 1 < len(items) else None
+        if joined is not None:
+            out.append(joined)
+            k += 2
+        else:
+            out.append(a if single is None else single(a))
+            k += 1
+    return out
+
+
 def as_number(x: int | Fraction | None):
     """Exact int where integral, else float (JSON has no fractions)."""
     if x is None or type(x) is int:

@@ -28,7 +28,7 @@ from ..language import morphology
 from ..numerals.words import Numeral
 from ..text.document import Document
 from ..text.tokens import COMMAS, PUNCT
-from .mention import Candidate, Mention, as_number
+from .mention import Candidate, Mention, as_number, join_pairs
 from .qualifiers import LOWER, UPPER, closing_wrapper
 
 #: the qualifiers an end of a range may carry: "approximately" before the first
@@ -123,19 +123,7 @@ def _bounds(a: Numeral, b: Numeral):
 
 def candidates(doc: Document, nums: list[Numeral]) -> list[Candidate]:
     """Quantity candidates in order: single numerals, and pairs joined into ranges or levels."""
-    out: list[Candidate] = []
-    k = 0
-    while k < len(nums):
-        a = nums[k]
-        b = nums[k + 1] if k + 1 < len(nums) else None
-        cand = _pair(doc, a, b) if b is not None else None
-        if cand is not None:
-            out.append(cand)
-            k += 2
-            continue
-        out.append(Candidate.single(a))
-        k += 1
-    return out
+    return join_pairs(nums, lambda a, b: _pair(doc, a, b), Candidate.single)
 
 
 def _pair(doc: Document, a: Numeral, b: Numeral) -> Candidate | None:

@@ -10,24 +10,15 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..text.document import Document
-from .mention import Candidate
+from .mention import Candidate, join_pairs
 
 
 def pair(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """`cands` with each ratio of two neighbouring single numbers joined into one."""
-    out: list[Candidate] = []
-    k = 0
-    while k < len(cands):
-        a = cands[k]
-        b = cands[k + 1] if k + 1 < len(cands) else None
-        r = _ratio(doc, a, b) if b is not None else None
-        if r is not None:
-            out.append(Candidate(a.first, b.last, a.value, qualifier="exact", extra={"ratio": r}))
-            k += 2
-            continue
-        out.append(a)
-        k += 1
-    return out
+    def ratio(a: Candidate, b: Candidate) -> Candidate | None:
+        r = _ratio(doc, a, b)
+        return None if r is None else Candidate(a.first, b.last, a.value, qualifier="exact", extra={"ratio": r})
+    return join_pairs(cands, ratio)
 
 
 def _ratio(doc: Document, a: Candidate, b: Candidate) -> Fraction | None:
