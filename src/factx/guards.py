@@ -131,6 +131,7 @@ def digit_fraction_before_a_unit(doc, num) -> bool:
 #: the kinds of unit that make a number after a naming head an amount
 _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
 
+
 def plausible_year(doc, cand, m) -> bool:
     """عام 2500 شخص is no year: a four-digit number is a year only inside the
     calendar table's year range, and without a year cue (عام، في …) only inside

@@ -130,7 +130,8 @@ class Document:
         key = [first]
         toks = self.toks
         end = toks[k].end
-        for m in range(k + 1, min(self.n, k + table.longest.get(first, table.max_words))):
+        longest = table.max_words if clitics else table.longest.get(first, table.max_words)
+        for m in range(k + 1, min(self.n, k + longest)):
             t = toks[m]
             if t.text == GAP:
                 break
