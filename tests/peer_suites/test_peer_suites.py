@@ -48,7 +48,7 @@ def test_gates_name_existing_groups_with_sane_thresholds():
     assert len(names) == len(set(names)) == 5
     for gate in R.gates():
         assert gate.groups and set(gate.groups) <= groups, gate.name
-        assert 0 < gate.floor <= gate.target <= 1, gate.name
+        assert 0 < gate.floor <= 1 and 0 < gate.target <= 1, gate.name
         assert all(ex.gated for ex in R.examples() if ex.group_id in gate.groups), gate.name
 
 
