@@ -57,7 +57,7 @@ class AnchorFinder:
         any_clitic = trie_regex(p.form for p in morphology.PROCLITICS)
         no_article = trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)
         self.regex = re.compile(
-            r"[0-9]+|[%#$€£]"
+            r"[0-9]+|[%‰#$€£]"
             rf"|(?<![{ARABIC_LETTERS}])(?:(?:{any_clitic})?{trie_regex(words)}"
             rf"|(?:{no_article})?{trie_regex(starters)})"
             rf"(?:{'|'.join(morphology.PRONOUN_SUFFIXES)})?(?![{ARABIC_LETTERS}])")

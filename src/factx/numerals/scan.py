@@ -217,16 +217,20 @@ def _without_fraction(num: Numeral) -> Numeral:
     return num
 
 
+#: a percent sign and a per-mille sign (‰, and ؉ after normalisation)
+_PERCENT_SIGNS = frozenset("%‰")
+
+
 def _attach_signs(norm: str, toks, num: Numeral, stop: int) -> None:
-    """Take a percent sign (85%, %85, 85 %), a leading minus/plus (-4، −3.5%) and a
+    """Take a percent or per-mille sign (85%, %85, 85 %, 5‰), a leading minus/plus (-4، −3.5%) and a
     leading decimal point (.25، ٫٢٥) into a numeral written in digits."""
     i, j = num.i, num.j
-    if j < stop and toks[j].kind == PUNCT and toks[j].text == "%" and toks[j].start - num.end <= 1:
-        num.percent_sign = True
+    if j < stop and toks[j].kind == PUNCT and toks[j].text in _PERCENT_SIGNS and toks[j].start - num.end <= 1:
+        num.percent_sign, num.per_mille = True, toks[j].text == "‰"
         num.end = toks[j].end
         num.j = j + 1
-    elif i > 0 and toks[i - 1].text == "%" and num.start - toks[i - 1].end <= 1 and num.scale == 0:
-        num.percent_sign = True
+    elif i > 0 and toks[i - 1].text in _PERCENT_SIGNS and num.start - toks[i - 1].end <= 1 and num.scale == 0:
+        num.percent_sign, num.per_mille = True, toks[i - 1].text == "‰"
         num.start = toks[i - 1].start
         i -= 1
     if i > 0 and toks[i - 1].text in _DECIMAL_POINTS and toks[i - 1].end == num.start and num.plain_digits \

@@ -54,6 +54,7 @@ class Numeral:
     vague: bool = False
     fraction: bool = False         # a bare fraction word (نصف، ثلث …) with no scale
     percent_sign: bool = False
+    per_mille: bool = False        # the sign is ‰ (؉): a tenth of a percent
     sign_span: tuple[int, int] | None = None   # from the sign to where the number itself starts
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
     dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)

@@ -17,9 +17,13 @@ KINDS = (Kind("percent", quantity=True),)
 
 
 def sign(doc, cand: Candidate) -> Mention | None:
-    """85%، %85، بين 10 و20%: a percent sign written with the digits."""
+    """85%، %85، بين 10 و20%، 5‰: a percent (or per-mille) sign written with the digits."""
     if cand.first.percent_sign or cand.last.percent_sign or cand.extra.get("percent"):
-        return cand.mention("percent", unit="%")
+        m = cand.mention("percent", unit="%")
+        if cand.first.per_mille or cand.last.per_mille:     # 5‰ = 0.5%
+            m.value, m.low, m.high = (None if v is None else as_number(Fraction(v) / 10)
+                                      for v in (m.value, m.low, m.high))
+        return m
     return None
 
 
