@@ -37,6 +37,7 @@ DECLARATION = Record(required={
         "min_stem": Int(1, 5),
         "min_stem_short": Int(1, 5),
         "short_stem_proclitics": ListOf(Word()),
+        "word_starts": ListOf(Word()),
     }),
     "suffixes": Record(required={
         "pronoun": ListOf(Word()), "feminine": ListOf(Word()), "feminine_plural": ListOf(Word()),
@@ -84,6 +85,8 @@ DETACHED_WA: frozenset[str] = frozenset(w for w in DETACHED if _BY_FORM[w].parts
 _MIN_STEM = _T["detached"]["min_stem"]
 _MIN_STEM_SHORT = _T["detached"]["min_stem_short"]
 _SHORT_STEM = frozenset(nw(w) for w in _T["detached"]["short_stem_proclitics"])
+#: word beginnings that look like proclitics but are letters of the word (بالغ)
+_WORD_STARTS = tuple(nw(w) for w in _T["detached"]["word_starts"])
 #: pronoun suffixes, longest first
 PRONOUN_SUFFIXES: tuple[str, ...] = tuple(sorted((nw(s) for s in _T["suffixes"]["pronoun"]), key=len, reverse=True))
 FEMININE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["feminine"])
@@ -120,9 +123,21 @@ def splits(word: str) -> tuple[Split, ...]:
     for p in PROCLITICS:
         if word.startswith(p.form):
             rest = len(word) - len(p.form)
-            if rest >= _MIN_STEM or (rest >= _MIN_STEM_SHORT and (p.definite or p.form in _SHORT_STEM)):
+            if (rest >= _MIN_STEM or (rest >= _MIN_STEM_SHORT and (p.definite or p.form in _SHORT_STEM))) \
+                    and not _cuts_word_start(word, len(p.form)):
                 out.append(Split(p.form, word[len(p.form):], p.definite))
     return tuple(out)
+
+
+def _cuts_word_start(word: str, cut: int) -> bool:
+    """Does a proclitic ending at `cut` fall inside a word start of the table
+    (بالغين is not بال + غين, البالغين is ال + بالغين)? The word start may follow
+    a shorter proclitic of the word or nothing."""
+    for start in _WORD_STARTS:
+        for k in (0, *(len(p.form) for p in PROCLITICS if len(p.form) < cut and word.startswith(p.form))):
+            if k < cut < k + len(start) and word.startswith(start, k):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..language.morphology import ARTICLE_FORM, DETACHED, splits, strip_definite
+from ..language.morphology import ARTICLE_FORM, DETACHED, WA_FORM, splits, strip_definite
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
@@ -126,12 +126,23 @@ def _noun_span(doc: Document, k: int) -> tuple[int, int]:
 
 
 def _can_be_entity(doc: Document, k: int) -> bool:
-    """A word after a number that is a verb (16 قتلوا، 40 يعيشون) or a participle of
-    reporting (البالغ) is not what the number counts."""
+    """A word after a number that is a verb (16 قتلوا، 40 يعيشون), a participle of
+    reporting (البالغ) or a known noun with و glued (إلى 50 وعدد الجرحى: the next
+    clause) is not what the number counts."""
     w = doc.word(k)
-    if w is None or w in _NOT_ENTITIES:
+    if w is None or w in _NOT_ENTITIES or _joins_next(w):
         return False
     return not looks_like_verb(w)
+
+
+@lru_cache(maxsize=65536)
+def _joins_next(w: str) -> bool:
+    """وعدد، والقتلى: و glued to a noun the tables know (or a head that names a
+    quantity) opens the next phrase; a word that merely starts with و (وزير) does not."""
+    if lemmas.lemma(w) in lemmas.KNOWN_NOUNS:
+        return False
+    return any(sp.prefix == WA_FORM and (lemmas.lemma(sp.stem) in lemmas.KNOWN_NOUNS or names_quantity(sp.stem))
+               for sp in splits(w)[1:])
 
 
 @lru_cache(maxsize=65536)
@@ -247,6 +258,9 @@ def _entry_at(doc: Document, k: int, info: _Word) -> tuple[Entry, int, int] | No
 
 
 def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around) -> None:
+    if _coordinated(doc, m, left, around):       # قتل 5 أطفال و12 بالغاً: و12 shares قتل
+        m.predicate, m.change = around.prev.predicate, around.prev.change
+        return
     before = _predicate_before(doc, m, left, around)
     if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
         m.predicate, m.change = before.predicate, None
@@ -265,6 +279,28 @@ def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around
     if entry.change is not None and hit is before and not _level(doc, e, left) and not _governed(doc, left) \
             and not (m.qualifier_span is not None and m.qualifier_span[0] <= m.predicate[0] < m.qualifier_span[1]):
         m.change = entry.change             # not the verb of a comparison (زاد عدد السكان على 5 ملايين)
+
+
+def _coordinated(doc: Document, m: Mention, left: int, around: _Around) -> bool:
+    """Is the number joined by و to the quantity right before it, with nothing between
+    but that quantity's counted noun or unit (5 أطفال و12 بالغاً، 3 قتلى و5 جرحى)?"""
+    other = around.prev
+    if other is None or other.predicate is None or other.kind not in QUANTITY_KINDS:
+        return False
+    if doc.toks[left].start < m.start:                # وخمسة: the و glued to the number word
+        if doc.norm[doc.toks[left].start:m.start] != WA_FORM:
+            return False
+        k = left - 1
+    elif left > 0 and doc.tok_text(left - 1) == WA_FORM:
+        k = left - 2
+    else:
+        return False
+    kept = [sp for sp in (other.entity, other.unit_span) if sp is not None]
+    while k >= 0 and doc.toks[k].start >= other.end:
+        if not any(a <= doc.toks[k].start and doc.toks[k].end <= b for a, b in kept):
+            return False
+        k -= 1
+    return k >= 0 and doc.toks[k].end <= other.end
 
 
 def _predicate_before(doc: Document, m: Mention, left: int, around: _Around):

@@ -20,16 +20,21 @@ from ..text.tokens import WORD
 @lru_cache(maxsize=65536)
 def noun_like(lex, w: str | None) -> bool:
     """Could this word be a counted noun? (not a particle, number, month or qualifier word)."""
+    return _noun_shape(lex, w) and not _opens_comparison(lex, w)
+
+
+@lru_cache(maxsize=65536)
+def _noun_shape(lex, w: str | None) -> bool:
+    """noun_like without the qualifier check, which needs the words after `w`."""
     if w is None or len(w) < 2 or w in lex.not_nouns:
         return False
     for sp in morphology.splits(w):
         if classify(lex, sp.stem) is not None or sp.stem in lex.ordinals:
             return False
-    if (w,) in lex.months or w in lex.weekdays:
-        return False
-    return not _opens_comparison(lex, w)
+    return not ((w,) in lex.months or w in lex.weekdays)
 
 
+@lru_cache(maxsize=65536)
 def _opens_comparison(lex, w: str) -> bool:
     """أكبر من 100 وأصغر من 300: a word that opens a qualifier (with و/ف glued) is no noun."""
     for stem in (w, *morphology.clitic_stems(w, morphology.CONJUNCTIONS)):
@@ -51,9 +56,22 @@ def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
     if w in doc.lex.partitive:
         j += 1
         w = doc.word(j)
-    if w is None or not noun_like(doc.lex, w) or doc.taken[j] or _prepositional(w):
+    if w is None or not _noun_shape(doc.lex, w) or doc.taken[j] or _prepositional(w):
+        return None
+    if _opens_comparison(doc.lex, w) and _comparison_at(doc, j):
         return None
     return noun_span(doc, j)
+
+
+def _comparison_at(doc: Document, j: int) -> bool:
+    """Does a qualifier phrase or a comparison verb really start at token j? (وحدة is
+    a noun though وحده الأدنى would open one; وأصغر من 300 does.)"""
+    lex = doc.lex
+    if doc.phrase_at(j, lex.qualifiers_before, morphology.CONJUNCTIONS) is not None:
+        return True
+    w = doc.word(j)
+    return any(stem in lex.comparison_verbs or stem in lex.verb_negations
+               for stem in (w, *morphology.clitic_stems(w, morphology.CONJUNCTIONS)))
 
 
 @lru_cache(maxsize=65536)
