@@ -126,6 +126,64 @@ def digit_fraction_before_a_unit(doc, num) -> bool:
                                                                        or noun_like(doc.lex, nxt)))
 
 
+def not_in_a_name(doc, num) -> bool:
+    """بئر السبع، ألف ليلة وليلة، مجموعة العشرين، ميلان، ربع النهائي، ألف مبروك، 24/7:
+    a number word (or digits) inside a name or a set phrase of the names table
+    (data/names.toml: places, works, events, groups, clubs, stages, idioms) states no number."""
+    names = doc.lex.names
+    for k in range(max(0, num.i - names.max_words + 1), num.i + 1):
+        hit = doc.phrase_at(k, names, morphology.NO_ARTICLE)
+        if hit is not None and hit[1] > num.i:
+            return False
+    return True
+
+
+def not_place_name(doc, num) -> bool:
+    """مدينة الخمس، بلدة السبع: a number word with the article right after the singular
+    noun of a place (names.toml [places]) is the place's name. A number that counts
+    places follows a plural (المدن الخمس) or stands before it (خمس مدن); a counted noun
+    after the number word (مدينة الخمسين ألف نسمة) makes it a number again."""
+    if num.digits or not num.definite or num.i == 0 or num.j != num.i + 1 or num.stem in doc.lex.colloquial:
+        return True                                  # a colloquial word: the colloquial guard's to judge
+    prev = doc.word(num.i - 1)
+    if prev is None or doc.taken[num.i - 1]:
+        return True
+    heads = doc.lex.place_heads
+    if not any(sp.stem in heads for sp in morphology.splits(prev) if not sp.definite):
+        return True
+    nxt = doc.word(num.j)
+    return unit_after(doc, num.j) is not None or (
+        noun_like(doc.lex, nxt) and not morphology.is_definite(nxt)
+        and not morphology.readings(nxt, morphology.ANY, morphology.WA_REQUIRED))
+
+
+def not_the_single(doc, num) -> bool:
+    """الدولار الواحد، في اليوم الواحد: الواحد / الواحدة with the article after a definite
+    noun is the adjective "single", "each" (the dollar is worth …), not a count of one."""
+    if num.digits or not num.definite or num.value != 1 or num.j != num.i + 1 or num.i == 0:
+        return True
+    prev = doc.word(num.i - 1)
+    return prev is None or doc.taken[num.i - 1] or not morphology.is_definite(prev)
+
+
+def not_indefinite_article(doc, num) -> bool:
+    """واحد صاحبي قالي، واحدة ست: in speech a bare واحد / واحدة before a noun, with no
+    noun or number before it, is the indefinite article "a (certain)"; a count of one
+    follows its noun (رجل واحد) or stands alone."""
+    if num.digits or num.definite or num.prefix or num.value != 1 or num.j != num.i + 1 or num.stem \
+            not in doc.lex.units:
+        return True
+    nxt = doc.word(num.j)
+    if nxt is None or doc.taken[num.j] or unit_after(doc, num.j) is not None or not noun_like(doc.lex, nxt):
+        return True
+    if num.i == 0:
+        return False
+    prev = doc.toks[num.i - 1]
+    if prev.kind != WORD:
+        return prev.kind == DIGITS
+    return noun_like(doc.lex, prev.text) or word_reading(doc.lex, prev.text) is not None
+
+
 # --- mentions ---------------------------------------------------------------------
 
 #: the kinds of unit that make a number after a naming head an amount
@@ -224,6 +282,10 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("colloquial", colloquial_in_context),
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
+    NumeralGuard("in-a-name", not_in_a_name),
+    NumeralGuard("place-name", not_place_name),
+    NumeralGuard("the-single", not_the_single),
+    NumeralGuard("indefinite-article", not_indefinite_article),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),

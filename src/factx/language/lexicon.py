@@ -105,6 +105,12 @@ CUES = Record(required={
         "not_nouns", "demonstratives", "adverbs", "feminine", "partitive")}),
     "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
 })
+#: the kinds of name and set phrase of names.toml (SPEC §5.4: not numbers)
+NAME_CATEGORIES = ("places", "works", "events", "groups", "clubs", "stages", "idioms")
+NAMES = Record(required={
+    "names": Record(optional={c: ListOf(Phrase()) for c in NAME_CATEGORIES}),
+    "places": Record(required={"heads": _words()}),
+})
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
     "numbers": Record(optional=_NUMBER_TABLES),
@@ -189,6 +195,7 @@ class Lexicon:
         c = load("calendar.toml", CALENDAR, data_dir)
         q = load("qualifiers.toml", QUALIFIERS, data_dir)
         k = load("cues.toml", CUES, data_dir)
+        names = load("names.toml", NAMES, data_dir)
         if region is not None and region not in r["region"]:
             raise ValueError(f"unknown region {region!r}; known: {', '.join(sorted(r['region']))}")
         #: the caller's region hint (a country code of regions.toml), which may imply a variety
@@ -203,6 +210,10 @@ class Lexicon:
         self._calendar(c, overlay.get("calendar", {}))
         self._qualifiers(q)
         self._cues(k)
+        #: names and set phrases that hold number words but state no number -> their category
+        self.names = Phrases((phrase_key(p), cat) for cat, ps in names["names"].items() for p in ps)
+        #: singular place nouns whose definite number word after them is a name (مدينة الخمس)
+        self.place_heads = frozenset(map(nw, names["places"]["heads"]))
 
     # --- numbers --------------------------------------------------------------
     def _numbers(self, n: dict, extra: dict) -> None:

@@ -404,15 +404,18 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     number, و, the numerator, من and a power of ten; when the whole number already took
     the numerator (مئة وواحد وخمسون من مئة), its last parts below the denominator are
     the numerator (101.50); a mixed number (خمسة و ثلثين، ثلاثون و تسعة أعشار); a
-    fraction over a denominator (واحد على مئة). Returns the token after it (`pos`
+    fraction over a denominator said in words (واحد على مئة; not الواحد على 500, where على
+    is a preposition). Returns the token after it (`pos`
     when there is none)."""
     lex = r.lex
     w = r.word(pos)
     if w is None:
         return pos
     if w in lex.fraction_over:                       # واحد على مئة، سبعة عشر على ثلاثة
+        if num.definite:                             # القرص الواحد على 500 ملغ: "contains", no fraction
+            return pos
         d = read_number(r.norm, r.toks, pos + 1, r.stop, lex, False) if pos + 1 < r.stop else None
-        if d is None or not d.value or d.vague or d.value.denominator != 1:
+        if d is None or not d.value or d.vague or d.digits or d.value.denominator != 1:
             return pos
         num.value = Fraction(num.value) / d.value
         num.fraction = True

@@ -80,8 +80,22 @@ def _words(doc: Document, compound_only: bool):
             ent = noun_span(doc, j)                                # ثالث هجمة: in construct
         if ent is None:
             head = head_before(doc, k, definite_only=sp.definite, gender=gender)
+            if head is None and sp.definite:
+                head = _fraction_before(doc, k)
             ent = noun_span(doc, head) if head is not None else None
         yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent)
+
+
+def _fraction_before(doc: Document, k: int) -> int | None:
+    """الربع الثالث، النصف الأول، الثلث الأخير: a definite fraction word before a
+    definite ordinal is the part of a year (or a whole) that it ranks, a noun here."""
+    w = doc.word(k - 1) if k > 0 else None
+    if w is None:
+        return None
+    for sp in morphology.splits(w)[1:]:
+        if sp.definite and sp.stem in doc.lex.fractions:
+            return k - 1
+    return None
 
 
 def find_compounds(doc: Document):
