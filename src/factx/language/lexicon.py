@@ -88,6 +88,7 @@ QUALIFIERS = Record(required={
     "before": _QUALIFIER_LISTS, "after": _QUALIFIER_LISTS,
     "comparison": Record(required={"or_equal": ListOf(Phrase()), "equal_or": ListOf(Phrase()),
                                    "negations": _words(), "verb_negations": _words(),
+                                   "modal_negations": ListOf(Phrase()),
                                    "openers": _words(), "max_subject": Int(0, 12)}),
     "verb": ListOf(Record(required={"qualifier": OneOf(*VERB_QUALIFIERS), "forms": _words()},
                           optional={"prepositions": _words()}), unique=False),
@@ -98,7 +99,9 @@ QUALIFIERS = Record(required={
 CUES = Record(required={
     "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
+    "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20)}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
+                            "subjects": ListOf(Phrase()), "subject_window": Int(1, 20),
                             "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
                             "at_least": ListOf(Phrase())}),
     "entity": Record(required={k: _words() for k in (
@@ -358,6 +361,8 @@ class Lexicon:
                                         if n in ("more_than", "less_than") and len(k) > 1)
         self.negations = frozenset(map(nw, c["negations"]))
         self.verb_negations = self.negations | frozenset(map(nw, c["verb_negations"]))
+        #: phrases before a comparison verb that negate it (لا يجوز أن تتجاوز)
+        self.modal_negations = Phrases((phrase_key(p), True) for p in c["modal_negations"])
         self.comparison_openers = frozenset(map(nw, c["openers"]))
         self.max_subject = c["max_subject"]
         #: comparison verb form -> (qualifier, the prepositions before its number; empty: its object)
@@ -392,9 +397,14 @@ class Lexicon:
         self.id_max_gap = i["max_gap"]
         self.id_series = frozenset(map(nw, i["series"]))
         self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])
+        #: words that make digits joined by a dash a match score (فاز 3-1), and how far back they stand
+        self.score_words = Phrases((phrase_key(w), True) for w in k["score"]["words"])
+        self.score_window = k["score"]["window"]
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))
         self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
         self.age_before = Phrases((phrase_key(w), True) for w in k["age"]["before"])
+        self.age_subjects = Phrases((phrase_key(w), True) for w in k["age"]["subjects"])
+        self.age_subject_window = k["age"]["subject_window"]
         self.age_ordinal_heads = frozenset(map(nw, k["age"]["ordinal_heads"]))
         self.age_bounds = Phrases([*((phrase_key(w), "less_than") for w in k["age"]["less_than"]),
                                    *((phrase_key(w), "at_least") for w in k["age"]["at_least"])])

@@ -18,7 +18,7 @@ from ..language import morphology
 from ..language.lexicon import lexicon as _lexicon
 from ..text.document import Document
 from ..text.normalize import normalize
-from ..text.tokens import DIGITS, PUNCT, WORD
+from ..text.tokens import DIGITS, PUNCT, WORD, closing_wrapper, opening_wrapper
 from .anchors import find_anchors
 from .words import Numeral, read_number
 
@@ -83,9 +83,20 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         if i > 0 and not taken[i - 1]:
             _sign_word(doc, num)
         free_before = i > resume and not taken[i - 1]
-        out.append(_unit_fraction(doc, num, stop, free_before))
+        num = _unit_fraction(doc, num, stop, free_before)
+        _past_wrapper(toks, num, stop)
+        out.append(num)
         resume = max(num.j, i + 1)
     return out
+
+
+def _past_wrapper(toks, num: Numeral, stop: int) -> None:
+    """«250» ديناراً، (12) طناً، عام ( 1950 ): a number alone in brackets or quotes reads
+    as if they were absent (SPEC §5.1): its end token moves past the closing one, so that
+    its unit, counted noun and qualifier after it are read; its span stays the number."""
+    if num.i > 0 and num.j < stop and toks[num.i - 1].kind == PUNCT and toks[num.j].kind == PUNCT \
+            and opening_wrapper(toks[num.i - 1].text) and closing_wrapper(toks[num.j].text):
+        num.j += 1
 
 
 def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:

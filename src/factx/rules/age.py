@@ -17,11 +17,14 @@ KINDS = (Kind("age", quantity=True, nonnegative=True),)
 
 #: what sets a year count apart after a name: commas or brackets on both sides
 _OPENING, _CLOSING = COMMAS | {"("}, COMMAS | {")"}
+#: marks that end the clause an age subject must stand in
+_CLAUSE_ENDS = frozenset({".", "؛", ";", "؟", "?", "!"})
 
 
 def _is_age(doc, cand: Candidate, end: int) -> bool:
     """A year count is an age next to an age cue, right after an age phrase (توفي عن),
-    or set off by commas after a name."""
+    after an age as the clause's subject (متوسط العمر المتوقع … إلى 72.6 سنة), or set off
+    by commas after a name."""
     lex = doc.lex
     if doc.phrase_before(cand.i, lex.age_before, morphology.NO_ARTICLE) is not None:
         return True
@@ -31,6 +34,11 @@ def _is_age(doc, cand: Candidate, end: int) -> bool:
             return True
     if doc.phrase_at(end, lex.age_after) is not None:
         return True
+    for k in range(cand.i - 1, max(-1, cand.i - lex.age_subject_window - 1), -1):
+        if doc.tok_text(k) in _CLAUSE_ENDS:
+            break
+        if doc.phrase_at(k, lex.age_subjects, morphology.NO_ARTICLE) is not None:
+            return True
     name_before = doc.word(cand.i - 2) is not None
     return doc.tok_text(cand.i - 1) in _OPENING and doc.tok_text(end) in _CLOSING and name_before
 

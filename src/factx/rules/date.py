@@ -24,7 +24,7 @@ import regex
 from ..language import morphology
 from ..numerals.words import TEN, Numeral, read_number, word_reading
 from ..text.document import Document
-from ..text.tokens import COMMAS, DIGITS, GAP, WORD
+from ..text.tokens import COMMAS, DIGITS, GAP, WORD, opening_wrapper
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
 from .nouns import entity_after
@@ -480,7 +480,10 @@ def _approximately(doc: Document, num: Numeral, m: Mention) -> None:
 
 def year_cue(doc: Document, i: int) -> tuple[bool, bool]:
     """(strong, weak): is token i after a year noun (عام، سنة: always a year) or after a
-    weaker year cue (في، منذ، بداية: a year when no noun follows)?"""
+    weaker year cue (في، منذ، بداية: a year when no noun follows)? An opening bracket or
+    quote between them is left out (عام (1948))."""
+    if i > 0 and opening_wrapper(doc.tok_text(i - 1)):
+        i -= 1
     prev = doc.word(i - 1)
     if prev is None:
         return False, False

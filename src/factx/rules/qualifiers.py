@@ -20,12 +20,11 @@ its span is recorded. A range keeps its qualifier and records its opener.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from ..language import morphology
 from ..text.document import Document
-from ..text.tokens import COMMAS, PUNCT, WORD
+from ..text.tokens import COMMAS, PUNCT, WORD, closing_wrapper, opening_wrapper
 from .mention import Candidate, Mention
 
 #: a strict bound made inclusive by "or equal", and the bound a negation makes of it
@@ -91,16 +90,6 @@ def _in_symbol_run(doc: Document, k: int) -> bool:
     return False
 
 
-def opening_wrapper(text: str | None) -> bool:
-    """An opening bracket or quote, which a number may stand in: ( [ « “ " (SPEC §5.1)."""
-    return text is not None and len(text) == 1 and (unicodedata.category(text) in ("Ps", "Pi") or text == '"')
-
-
-def closing_wrapper(text: str | None) -> bool:
-    """A closing bracket or quote: ) ] » ” "."""
-    return text is not None and len(text) == 1 and (unicodedata.category(text) in ("Pe", "Pf") or text == '"')
-
-
 def _skip_wrapper(doc: Document, i: int) -> int:
     if i > 0 and doc.toks[i - 1].kind == PUNCT and opening_wrapper(doc.toks[i - 1].text):
         return i - 1
@@ -164,12 +153,17 @@ def _verb(doc: Document, k: int) -> Found | None:
 
 
 def _negated(doc: Document, found: Found, negations: frozenset) -> Found:
-    """The qualifier with a negation before it: لا تقل عن (at_least), لا أكثر من (at_most)."""
+    """The qualifier with a negation before it: لا تقل عن (at_least), لا أكثر من (at_most);
+    before a verb, also a negated modal (لا يجوز أن تتجاوز: at_most)."""
     w = doc.word(found.first - 1)
     if w is None or found.qualifier not in NEGATED:
         return found
     if w in negations or any(s in negations for s in morphology.clitic_stems(w, morphology.CONJUNCTIONS)):
         return Found(NEGATED[found.qualifier], found.first - 1, found.end)
+    if negations is doc.lex.verb_negations:                 # لا يجوز أن تتجاوز: a negated modal
+        hit = doc.phrase_before(found.first, doc.lex.modal_negations, morphology.CONJUNCTIONS)
+        if hit is not None:
+            return Found(NEGATED[found.qualifier], hit[1], found.end)
     return found
 
 

@@ -27,15 +27,19 @@ from .. import lemmas
 from ..language import morphology
 from ..numerals.words import Numeral
 from ..text.document import Document
-from ..text.tokens import COMMAS, PUNCT
+from ..text.tokens import COMMAS, PUNCT, closing_wrapper
 from .mention import Candidate, Mention, as_number, join_pairs
-from .qualifiers import LOWER, UPPER, closing_wrapper
+from .nouns import entity_after
+from .qualifiers import LOWER, UPPER
+from .units import unit_after
 
 #: the qualifiers an end of a range may carry: "approximately" before the first
 #: end applies to the whole range (حوالي 10$-20$)
 _PLAIN = frozenset({"exact", "approximately"})
 _ENDS = _PLAIN | LOWER | UPPER
 _PROCLITIC_FORMS = frozenset(p.form for p in morphology.PROCLITICS)
+#: marks that end the clause a score word must stand in
+_CLAUSE_ENDS = frozenset({".", "؛", ";", "؟", "?", "!", "\n"})
 #: the most tokens between two ends: a comma, a link, closing brackets
 _MAX_LINK = 4
 #: the most tokens from the end of the first number to the second: its unit or noun, a
@@ -100,10 +104,26 @@ def _join(doc: Document, a: Numeral, b: Numeral) -> tuple[str, int | None] | Non
     if op is not None and link in op[0]:
         return ("levels" if _after_change(doc, op[1]) else "open"), op[1]
     if link in lex.range_bare and a.digits and b.digits:
-        return "bare", None
+        return None if _score(doc, a, b) else ("bare", None)
     if link in lex.range_alternatives and a.digits == b.digits:
         return "alternative", None
     return None
+
+
+def _score(doc: Document, a: Numeral, b: Numeral) -> bool:
+    """فاز الهلال على النصر 2-1، أمام نظيره الغاني (1-2): digits joined by a dash after
+    a word of a match (cues.toml [score]) in the same clause, with no unit or counted
+    noun after them, are a score: two counts, not a range."""
+    if unit_after(doc, b.j) is not None or entity_after(doc, b.j) is not None:
+        return False
+    lex = doc.lex
+    for k in range(_first_token(a) - 1, max(-1, a.i - lex.score_window - 1), -1):
+        t = doc.toks[k]
+        if t.kind == PUNCT and t.text in _CLAUSE_ENDS:
+            return False
+        if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
+            return True
+    return False
 
 
 def _after_change(doc: Document, k: int) -> bool:
@@ -238,7 +258,7 @@ def _ends(doc: Document, c1: Candidate, m1: Mention, c2: Candidate, m2: Mention)
             m1.qualifier, m1.qualifier_span = "at_least", doc.span_of(op[1], op[1] + 1)
             m2.qualifier, m2.qualifier_span = "at_most", _link_span(doc, e1, c2)
             return m1, m2
-    elif not (link in lex.range_bare and a.digits and b.digits
+    elif not (link in lex.range_bare and a.digits and b.digits and not _score(doc, a, b)
               or link in lex.range_alternatives and a.digits == b.digits
               and _alternatives(doc, m1.value, m2.value)):
         return None

@@ -7,6 +7,7 @@ What a word is made of (proclitics, endings) is `language.morphology`'s job.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
@@ -57,3 +58,13 @@ def tokenize_windows(norm: str, windows: list[tuple[int, int]]) -> list[Token]:
             out.append(Token(PUNCT, GAP, out[-1].end, out[-1].end))
         out.extend(tokenize(norm, a, b))
     return out
+
+
+def opening_wrapper(text: str | None) -> bool:
+    """An opening bracket or quote, which a number may stand in: ( [ « “ " (SPEC §5.1)."""
+    return text is not None and len(text) == 1 and (unicodedata.category(text) in ("Ps", "Pi") or text == '"')
+
+
+def closing_wrapper(text: str | None) -> bool:
+    """A closing bracket or quote: ) ] » ” "."""
+    return text is not None and len(text) == 1 and (unicodedata.category(text) in ("Pe", "Pf") or text == '"')
