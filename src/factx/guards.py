@@ -18,7 +18,7 @@ from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue, year_era
-from .rules.nouns import noun_like
+from .rules.nouns import looks_plural, noun_like
 from .rules.registry import KINDS
 from .rules.units import unit_after
 
@@ -62,11 +62,13 @@ def not_one_of(doc, num) -> bool:
 def not_homograph(doc, num) -> bool:
     """جدار متين "a strong wall": a colloquial number word that is also an MSA word
     (متين 200 / "strong", تنين 2 / "dragon") is read only with its variety's hint,
-    and only in a number's context: with more parts (متين وعشرة) or a unit after it
-    (متين جنيه). Elsewhere the MSA reading wins."""
+    and only in a number's context: with more parts (متين وعشرة), a unit after it
+    (متين جنيه) or a counted noun (تلت ولاد). Elsewhere the MSA reading wins."""
     if num.digits or num.j > num.i + 1 or num.stem not in doc.lex.homographs:
         return True
-    return unit_after(doc, num.j) is not None
+    nxt = doc.word(num.j)
+    return unit_after(doc, num.j) is not None or (
+        noun_like(doc.lex, nxt) and not morphology.is_definite(nxt) and looks_plural(doc.lex, nxt))
 
 
 def not_below_zero(doc, num) -> bool:

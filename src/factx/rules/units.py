@@ -50,6 +50,8 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
         return None
     lex = doc.lex
     hit = doc.phrase_at(j, lex.unit_phrases)
+    if hit is None and doc.word(j) in lex.partitive:
+        hit = _partitive_unit(doc, j + 1)
     if hit is None:
         sym = doc.phrase_at(j, lex.unit_symbols)
         if sym is None or sym[0].kind == "percent":
@@ -70,6 +72,15 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
     if bz is not None:
         end, source = bz, CONTEXT if unit.ambiguous else source
     return UnitHit(unit, code, end, source, unit.negative or bz is not None)
+
+
+def _partitive_unit(doc: Document, k: int):
+    """3 ملايين من الدولارات، آلاف من الأطنان: a unit with the article after من is the
+    unit of the number before it (the partitive of a large amount)."""
+    w = doc.word(k)
+    if w is None or doc.taken[k] or not morphology.is_definite(w):
+        return None
+    return doc.phrase_at(k, doc.lex.unit_phrases, morphology.ARTICLE_ONLY)
 
 
 def below_zero(doc: Document, code: str | None, k: int) -> int | None:
