@@ -11,6 +11,7 @@ removing the guard changes what those examples yield.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -208,6 +209,50 @@ def plausible_year(doc, cand, m) -> bool:
     return strong or weak or low <= y <= high
 
 
+#: a phone number's digits, with its country code and extension
+_PHONE_DIGITS = (7, 15)
+#: the digits of a phone number written with neither a country code nor a trunk 0
+_BARE_PHONE_DIGITS = (9, 12)
+_PHONE_GROUP_RE = re.compile(r"[0-9]+")
+_EXTENSION_RE = re.compile(r"\s*(?:ext\.?|x|فرعي|تحويله)\s*[0-9]+$")
+
+
+def phone_shape(doc, cand, m) -> bool:
+    """1.234.567، 25 000 000، 2010-2015، 1500000000 دولار are numbers, not phones: digit
+    groups are a phone number with a country code (+33 1 46647998، (+1)6507018887) or a
+    trunk 0 (0933 123 456) and 7 to 15 digits; without either, with 9 to 12 digits in one
+    run not ending in 000 and with no unit or noun after it (6507018887), in groups of
+    3, 3 and 4 (650 701 8887), in three or four groups joined by hyphens or dots
+    (650-701-8887), or in four single digits or more joined by dots (4.8.6.6.8.2.7).
+    Groups of three after the first (thousands) make a number, and so do a table's
+    numbers in a row (1250 1300 1420)."""
+    text = doc.norm[m.start:m.end]
+    ext = _EXTENSION_RE.search(text)
+    body = text[:ext.start()] if ext else text
+    n = len(m.value)
+    if not _PHONE_DIGITS[0] <= n <= _PHONE_DIGITS[1]:
+        return False
+    groups = _PHONE_GROUP_RE.findall(body)
+    if body.lstrip("( ").startswith(("+", "00")):
+        return True
+    if body.startswith("0") and n >= 8:
+        return True
+    if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) \
+            and len(set(_PHONE_GROUP_RE.split(body)[1:-1])) == 1:
+        return False                                  # 1.234.567، 25 000 000: thousands
+    if len(groups) >= 4 and all(len(g) == 1 for g in groups) and "." in body:
+        return True
+    bare = sum(map(len, groups))
+    if not _BARE_PHONE_DIGITS[0] <= bare <= _BARE_PHONE_DIGITS[1]:
+        return False
+    if len(groups) == 1:
+        j = doc.tokens_in(m.start, m.end)[1]
+        return not groups[0].endswith("000") and unit_after(doc, j) is None and not noun_like(doc.lex, doc.word(j))
+    seps = {x.strip() for x in _PHONE_GROUP_RE.split(body)[1:-1]}
+    return len(groups) >= 3 and ([len(g) for g in groups] == [3, 3, 4]
+                                 or (len(groups) <= 4 and len(groups[-1]) >= 3 and "" not in seps))
+
+
 def dash_not_sign(doc, cand, m) -> bool:
     """A "-" before a count is a dash (a list item, a range), not a
     minus sign: the sign is dropped from the value and the span. A range that is
@@ -291,6 +336,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
+    MentionGuard("phone-shape", frozenset({"identifier.phone"}), phone_shape),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
     MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
     MentionGuard("unit-not-name", frozenset({"identifier.head"}), unit_not_name),

@@ -18,10 +18,15 @@ from .nouns import definite_number
 
 KINDS = (Kind("identifier", quantity=False),)
 
-# +963 11 123 4567, 00963-..., 0933 123 456: a leading + / 0, then ≥ 8 digits in groups
-_PHONE_RE = regex.compile(r"(?<![0-9])(?:\+|00|0)[0-9]{1,4}(?:[ \-]?[0-9]{2,4}){2,5}(?![0-9])")
-#: a phone number has at least this many digits
-_PHONE_DIGITS = 8
+# Phone-number candidates (the phone-shape guard verifies them): an optional country code
+# (+963، (+1)، 00963), digit groups joined by spaces, hyphens or dots (650 701 8887،
+# 650-701-8887، 202.555.0121), and an optional extension (ext 897، x 897، فرعي 897).
+_PHONE_RE = regex.compile(
+    r"(?<![0-9.,])"
+    r"(?:\(\s*\+?[0-9]{1,4}\s*\)\s*|\+\s?[0-9]{1,4}(?:\s*-\s*|[ .]+)?|00[0-9]{1,4}(?:\s*-\s*|[ .]+))?"
+    r"[0-9]{1,12}(?:(?:\s*-\s*|\.|\s+)[0-9]{1,12}){0,7}"
+    r"(?:\s*(?:ext\.?|x|فرعي|تحويله)\s*[0-9]{1,6})?"
+    r"(?![0-9]|[.,][0-9])")
 # a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
 # (A/HRC/39/65, PHR-2019-01, F-16, 5G, G20)
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
@@ -80,13 +85,14 @@ def _amount_with_unit(lex, code: str) -> bool:
 
 
 def find_phones(doc: Document):
-    """+963 11 123 4567، 0933 123 456: a leading + or 0, then eight digits or more."""
+    """+963 11 123 4567، 0933 123 456، (+1) 650-701-8887: digit groups shaped like a
+    phone number; the phone-shape guard keeps those that are one."""
     for m in doc.finditer(_PHONE_RE):
-        digits = _digits_of(m.group())
-        if len(digits) >= _PHONE_DIGITS and (m.group()[0] == "+" or m.group().startswith("0")):
-            found = _identifier(doc, m.start(), m.end(), digits)
-            if found:
-                yield found
+        if m.end() - m.start() < 7:                   # fewer than 7 characters: fewer than 7 digits
+            continue
+        found = _identifier(doc, m.start(), m.end(), _digits_of(m.group()))
+        if found:
+            yield found
 
 
 def find_hyphenated(doc: Document):
