@@ -118,23 +118,26 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
         return []
     about.describe(doc, mentions)
     bounds = doc.sentence_ends
+    n_bounds = len(bounds)
     norm = doc.norm
     spans = _Spans(doc.nt, make_span)
+    made = spans.made
     unit_codes = pipe.lex.unit_codes
     out = []
     b = 0
     for m in mentions:
         if wanted is not None and m.kind not in wanted:
             continue
-        while b < len(bounds) and bounds[b] <= m.start:
+        start, end = m.start, m.end
+        while b < n_bounds and bounds[b] <= start:
             b += 1
         sent_s = bounds[b - 1] if b > 0 else 0
-        sent_e = bounds[b] if b < len(bounds) else len(norm)
-        while sent_s < m.start and norm[sent_s].isspace():
+        sent_e = bounds[b] if b < n_bounds else len(norm)
+        while sent_s < start and norm[sent_s].isspace():
             sent_s += 1
-        while sent_e > m.end and norm[sent_e - 1].isspace():
+        while sent_e > end and norm[sent_e - 1].isspace():
             sent_e -= 1
-        s, e, where = spans(m.start, m.end)
+        s, e, where = spans(start, end)
         entity = spans(*m.entity) if m.entity else None
         predicate = spans(*m.predicate) if m.predicate else None
         # The pipeline builds exactly typed values, so pydantic's type validation is
@@ -144,10 +147,10 @@ def _records(text: str, doc_id: str | None, wanted: set[str] | None, pipe: Pipel
             "qualifier": m.qualifier, "unit": m.unit,
             "entity": None if entity is None else text[entity[0]:entity[1]],
             "span": where, "text": text[s:e],
-            "sentence": spans.made(sent_s, sent_e),
-            "qualifier_span": spans.made(*m.qualifier_span) if m.qualifier_span else None,
+            "sentence": made(sent_s, sent_e),
+            "qualifier_span": made(*m.qualifier_span) if m.qualifier_span else None,
             "entity_span": None if entity is None else entity[2],
-            "unit_span": spans.made(*m.unit_span) if m.unit_span else None,
+            "unit_span": made(*m.unit_span) if m.unit_span else None,
             "calendar": m.calendar, "rule": m.rule,
             "entity_norm": m.entity_norm,
             "predicate": None if predicate is None else text[predicate[0]:predicate[1]],

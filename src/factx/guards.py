@@ -25,10 +25,13 @@ from .rules.units import unit_after
 
 
 class NumeralGuard(NamedTuple):
-    """``keep(doc, numeral) -> bool``: does the numeral reader's proposal stand?"""
+    """``keep(doc, numeral) -> bool``: does the numeral reader's proposal stand?
+    `digits` says which numerals it can reject: True only numerals written in digits,
+    False only number words, None both (the pipeline does not ask it about the others)."""
 
     name: str
     keep: Callable
+    digits: bool | None = None
 
 
 class MentionGuard(NamedTuple):
@@ -321,12 +324,12 @@ def not_unit_homograph(doc, cand, m) -> bool:
 
 
 NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
-    NumeralGuard("weekday", not_weekday),
-    NumeralGuard("one-of", not_one_of),
-    NumeralGuard("homograph", not_homograph),
-    NumeralGuard("below-zero", not_below_zero),
-    NumeralGuard("unit-power", not_unit_power),
-    NumeralGuard("colloquial", colloquial_in_context),
+    NumeralGuard("weekday", not_weekday, digits=False),
+    NumeralGuard("one-of", not_one_of, digits=False),
+    NumeralGuard("homograph", not_homograph, digits=False),
+    NumeralGuard("below-zero", not_below_zero, digits=False),
+    NumeralGuard("unit-power", not_unit_power, digits=True),
+    NumeralGuard("colloquial", colloquial_in_context, digits=False),
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
     NumeralGuard("in-a-name", not_in_a_name),

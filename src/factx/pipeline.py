@@ -37,6 +37,9 @@ class Pipeline:
                  finders=FINDERS, rules=RULES):
         self.lex = lexicon
         self.numeral_guards = tuple(numeral_guards)
+        #: the numeral guards to ask about a numeral written in digits (True) or in words (False)
+        self._numeral_guards_of = {d: tuple(g for g in self.numeral_guards if g.digits in (None, d))
+                                   for d in (False, True)}
         self.mention_guards = tuple(mention_guards)
         self.finders, self.rules = finders, rules
         self._guards_of: dict[tuple[str, str], tuple] = {}
@@ -80,7 +83,7 @@ class Pipeline:
         return doc, out
 
     def _keep_numeral(self, doc: Document, num) -> bool:
-        for g in self.numeral_guards:
+        for g in self._numeral_guards_of[num.digits]:
             if not g.keep(doc, num):
                 return False
         return True

@@ -68,8 +68,10 @@ class Document:
     # --- tokens ---------------------------------------------------------------
     def word(self, k: int) -> str | None:
         """The word at token k, or None for a symbol, digits, or past either end."""
-        if 0 <= k < self.n and self.toks[k].kind == WORD:
-            return self.toks[k].text
+        if 0 <= k < self.n:
+            t = self.toks[k]
+            if t.kind == WORD:
+                return t.text
         return None
 
     def tok_text(self, k: int) -> str | None:

@@ -112,8 +112,11 @@ class NormText:
         The end covers diacritics and tatweel written after the last letter, so
         the span of ثلاثةُ includes its vowel; it never swallows bidi controls.
         """
-        o_start = self.orig_index(start)
-        o_end = self.orig_index(end - 1) + 1
+        if self._points:
+            o_start = self.orig_index(start)
+            o_end = self.orig_index(end - 1) + 1
+        else:                                # no shift anywhere (start < end <= len(norm))
+            o_start, o_end = start, end
         if o_end >= len(self.original) or self.original[o_end] not in ABSORBED:
             return o_start, o_end                # nothing to take in (most spans)
         ext = self._ends.get(o_end)
