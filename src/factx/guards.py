@@ -333,9 +333,9 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("dual-list", not_dual_naming_a_list),
     NumeralGuard("digit-fraction", digit_fraction_before_a_unit),
     NumeralGuard("in-a-name", not_in_a_name),
-    NumeralGuard("place-name", not_place_name),
-    NumeralGuard("the-single", not_the_single),
-    NumeralGuard("indefinite-article", not_indefinite_article),
+    NumeralGuard("place-name", not_place_name, digits=False),
+    NumeralGuard("the-single", not_the_single, digits=False),
+    NumeralGuard("indefinite-article", not_indefinite_article, digits=False),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
