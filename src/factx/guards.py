@@ -196,6 +196,13 @@ def not_indefinite_article(doc, num) -> bool:
 _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
 
 
+def outside_addresses(doc, cand, m) -> bool:
+    """https://site.com/search?q=30%25، www.x.com/news/2019/05/12/، info2020@mail.com:
+    a mention inside a web or mail address (a URL escape read as a percent, the date
+    of a path, a code) is part of the address, not a fact."""
+    return not doc.in_address(m.start)
+
+
 def plausible_year(doc, cand, m) -> bool:
     """عام 2500 شخص is no year: a four-digit number is a year only inside the
     calendar table's year range, and without a year cue (عام، في …) only inside
@@ -338,6 +345,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("indefinite-article", not_indefinite_article, digits=False),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
+    MentionGuard("address", frozenset(k.name for k in KINDS), outside_addresses),
     MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
     MentionGuard("phone-shape", frozenset({"identifier.phone"}), phone_shape),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),

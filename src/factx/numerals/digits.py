@@ -5,8 +5,8 @@ space. What is left is the separator conventions:
 
 * ``٫`` is always a decimal point, ``٬`` always a thousands separator;
 * ``,`` ``،`` ``.`` and a space separate thousands when every group after them
-  has exactly three digits and the first has at most three (``350،000``,
-  ``25.000``, ``25 000``, ``1,250,000``); a ``.`` does so only when no
+  has exactly three digits and the first has at most three and is not a lone 0
+  (``350،000``, ``25.000``, ``25 000``, ``1,250,000``; ``0.002`` is a decimal); a ``.`` does so only when no
   multiplier word follows (``3.600 مليون`` is 3.6 million);
 * otherwise ``.`` and ``,`` are decimal points (``3.6``, ``3,6``) and ``،`` is the
   Arabic comma that ends a clause (``12 مدنياً،``).
@@ -71,7 +71,7 @@ def read_digits(norm: str, pos: int, multiplier_follows=None) -> DigitRead:
 
     # thousands grouping with one separator kind
     k = 0
-    if len(first) <= 3 and sep in ",،٬. ":
+    if len(first) <= 3 and sep in ",،٬. " and (first != "0" or sep == "٬"):   # 0.002: a decimal
         while k < len(seps) and seps[k] == sep and len(groups[k + 1]) == 3:
             k += 1
         if sep == " " and k < len(seps) and seps[k] == " ":

@@ -27,7 +27,8 @@ def _ordinal_word(lex, w: str):
 
 
 def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
-    """(value, end token) of the ordinal at token k with its teen or ten: الحادي عشر، الحادي والعشرين."""
+    """(value, end token) of the ordinal at token k with its teen or ten: الحادي عشر، الحادي والعشرين،
+    الخامس و العشرون."""
     lex = doc.lex
     j = k + 1
     nxt = doc.word(j)
@@ -37,6 +38,11 @@ def _compound_end(doc: Document, k: int, value: int) -> tuple[int, int]:
         for sp in morphology.readings(nxt, morphology.WA_ARTICLE, morphology.WA_REQUIRED):
             if sp.stem in lex.tens:
                 return value + lex.tens[sp.stem], j + 1
+        if nxt == morphology.WA_FORM:                # الخامس و العشرون: the و written apart
+            after = doc.word(j + 1)
+            for sp in () if after is None else morphology.readings(after, morphology.ARTICLE_ONLY, morphology.ARTICLE_ONLY):
+                if sp.stem in lex.tens:
+                    return value + lex.tens[sp.stem], j + 2
     return value, j
 
 

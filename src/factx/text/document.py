@@ -27,6 +27,11 @@ _start_of = attrgetter("start")
 _SENTENCE_END_RE = re.compile(r"[.!?؟;؛\n](?:(?<=\n)\n*|(?=\s|$))")
 
 
+# Web and mail addresses: the digits inside them (%20, /2019/05/12/, info2020@) are no numbers.
+# Opens with literal text so that `re` skips to a candidate in C.
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 class Document:
     """One document as the pipeline reads it.
 
@@ -59,6 +64,21 @@ class Document:
                         if k < self.n and self._starts[k] == pos and self.toks[k].kind in (DIGITS, WORD)]
         #: the anchors that are words (month names, ordinals, number words), for the rules that read only those
         self.word_anchors = [k for k in self.anchors if self.toks[k].kind == WORD]
+
+    @cached_property
+    def addresses(self) -> list[tuple[int, int]]:
+        """Normalised spans of the web and mail addresses of the text, in order."""
+        if "://" not in self.norm and "www." not in self.norm and "@" not in self.norm:
+            return []
+        return [m.span() for m in _ADDRESS_RE.finditer(self.norm)]
+
+    def in_address(self, pos: int) -> bool:
+        """Is normalised offset `pos` inside a web or mail address?"""
+        spans = self.addresses
+        if not spans:
+            return False
+        k = bisect_right(spans, (pos, float("inf"))) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
     @cached_property
     def sentence_ends(self) -> list[int]:
