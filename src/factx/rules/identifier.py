@@ -171,6 +171,8 @@ def naming_head(lex, w: str | None) -> str | None:
 _LIST_LINKS = COMMAS | {"-", morphology.WA_FORM}
 #: the marks inside one number written in digits (43.22، 1,500، 13/2)
 _NUMBER_MARKS = frozenset(".,/")
+#: the most marks one such number holds (1,500,000,000)
+_NUMBER_MAX_MARKS = 4
 #: how many numbers a list after one head may hold
 _LIST_MAX = 8
 
@@ -196,7 +198,15 @@ def opening(doc: Document, i: int) -> tuple[int, int | None]:
 def head_before(doc: Document, i: int, depth: int = 0) -> tuple[str, int] | None:
     """(kind, token) of the naming head of the number at token i: before it, possibly after
     a genitive complement of up to `id_max_gap` words (قرار مجلس الأمن 2254), or before
-    the list the number ends (المادتين 5 و6، ص 23-25)."""
+    the list the number ends (المادتين 5 و6، ص 23-25). Kept per document."""
+    try:
+        return doc.head_memo[i]
+    except KeyError:
+        found = doc.head_memo[i] = _head_before(doc, i, depth)
+        return found
+
+
+def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
     lex = doc.lex
     k, _ = opening(doc, i)
     for gap in range(0, lex.id_max_gap + 1):
@@ -213,9 +223,11 @@ def head_before(doc: Document, i: int, depth: int = 0) -> tuple[str, int] | None
         if m >= 0 and doc.toks[m].kind == PUNCT and closing_wrapper(doc.toks[m].text):
             m -= 1
         if m >= 0 and doc.toks[m].kind == DIGITS:
-            while m >= 2 and doc.adjacent(m) and doc.toks[m - 1].text in _NUMBER_MARKS and doc.adjacent(m - 1) \
-                    and doc.toks[m - 2].kind == DIGITS:
-                m -= 2                             # back to the first digits of 43.22
+            for _ in range(_NUMBER_MAX_MARKS):    # back to the first digits of 43.22، 1,500,000
+                if not (m >= 2 and doc.adjacent(m) and doc.toks[m - 1].text in _NUMBER_MARKS
+                        and doc.adjacent(m - 1) and doc.toks[m - 2].kind == DIGITS):
+                    break
+                m -= 2
             return head_before(doc, m, depth + 1)
     return None
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..language import morphology
 from ..text.document import Document
-from ..text.tokens import DIGITS, WORD
+from ..text.tokens import ARABIC_LETTERS, DIGITS, WORD
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
 from .nouns import entity_after, head_before, looks_plural, noun_like, noun_span
@@ -182,22 +182,24 @@ def rank(doc: Document, cand) -> Mention | None:
     return Mention("ordinal", num.start, num.end, int(num.value), entity=None if added else noun_span(doc, head))
 
 
-# where a line starts, after its indentation
-_LINE_START_RE = re.compile(r"(?:^|\n)[ \t\r]*(?=\S)")
+@lru_cache(maxsize=None)
+def _list_item_re(lex) -> re.Pattern:
+    """A line that opens with a word or up to `list_max_digits` digits and a list mark
+    (the finder then reads the word as an ordinal)."""
+    marks = "|".join(re.escape(m) for m in sorted(lex.list_marks, key=len, reverse=True))
+    return re.compile(rf"(?:^|\n)[ \t\r]*(?=(?:[0-9]{{1,{lex.list_max_digits}}}|[{ARABIC_LETTERS}]+)[ \t]*(?:{marks}))")
 
 
 def find_list_items(doc: Document):
     """"1- "، "٣. "، "أولاً: "، "ثانياً - " at the start of a line: the number of a list
     item (an ordinal), when a list mark follows it and no digits after the mark (3.5، 1-2)."""
     lex = doc.lex
-    for m in _LINE_START_RE.finditer(doc.norm):
+    for m in _list_item_re(lex).finditer(doc.norm):
         k = doc.token_at(m.end())
         if k >= doc.n or doc.toks[k].start != m.end() or doc.taken[k]:
             continue
         t = doc.toks[k]
         if t.kind == DIGITS:
-            if len(t.text) > lex.list_max_digits:
-                continue
             value, j, start = int(t.text), k + 1, t.start
         else:
             hit = ordinal_adverb_at(doc, k)
