@@ -19,7 +19,9 @@ from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue, year_era
-from .rules.nouns import looks_plural, noun_like
+from .rules.identifier import named_by_head, place_date_at
+from .rules.nouns import counted_noun_at, looks_plural, noun_like
+from .rules.ordinal import rank_point
 from .rules.registry import KINDS
 from .rules.units import unit_after
 
@@ -292,9 +294,42 @@ def not_one_after_a_number(doc, cand, m) -> bool:
 def unit_not_name(doc, cand, m) -> bool:
     """الكيلو بقى بـ 120 جنيه، بعد رحلة 5 ساعات: a number with a currency, a unit of
     measure or of time written after it is an amount, not the name of a thing, even
-    after a naming head (الكيلو 60 on a road, رحلة 447 a flight)."""
+    after a naming head (الكيلو 60 on a road, رحلة 447 a flight) or in the square
+    brackets of a footnote marker ([ 7 ] كيلومترات)."""
     u = unit_after(doc, cand.j)
     return u is None or u.unit.kind not in _AMOUNT_KINDS
+
+
+def counted_not_name(doc, cand, m) -> bool:
+    """خط الدفاع 3 لاعبين، رقم 5 و3 قرارات أخرى، فاز بكأس العالم 5 مرات: a number after a
+    naming head with a plural counted noun after it counts that noun; it names nothing."""
+    return not counted_noun_at(doc, cand.j, plural_only=True)
+
+
+def counted_not_rank(doc, cand, m) -> bool:
+    """استقبل المركز 300 مريض، تقام في الجولة 3 مباريات: after a rank head that also names
+    an institution, an event or a period (المركز "the centre"), a counted noun after the
+    number makes it a count; the heads of a point in time (الدقيقة 90 هدف التعادل) hold
+    nothing."""
+    i = doc.tokens_in(m.entity[0], m.entity[1])[0] if m.entity else None
+    if i is None or rank_point(doc.lex, doc.toks[i].text):
+        return True
+    return not counted_noun_at(doc, cand.j, plural_only=False)
+
+
+def year_not_name(doc, cand, m) -> bool:
+    """كأس العالم 2022، أولمبياد باريس 2024، رؤية 2030: a year after a naming head names
+    the edition or the programme, not a date (the head rule types it); a year noun right
+    before it keeps it a year (القانون رقم 8 لسنة 1980)."""
+    strong, weak = year_cue(doc, cand.i)
+    return strong or weak or not named_by_head(doc, cand)
+
+
+def not_a_place_date(doc, cand, m) -> bool:
+    """مدينة 6 أكتوبر، ميدان 23 يوليو، جسر 15 مايو: a day and month in construct after an
+    indefinite place noun name the place (its identifier finder reads it), not a date."""
+    i = doc.tokens_in(m.start, m.end)[0]
+    return place_date_at(doc, i) is None
 
 
 def not_relative_day(doc, cand, m) -> bool:
@@ -350,7 +385,11 @@ MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("phone-shape", frozenset({"identifier.phone"}), phone_shape),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
     MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
-    MentionGuard("unit-not-name", frozenset({"identifier.head"}), unit_not_name),
+    MentionGuard("place-date", frozenset({"date.month"}), not_a_place_date),
+    MentionGuard("year-not-name", frozenset({"date.year"}), year_not_name),
+    MentionGuard("unit-not-name", frozenset({"identifier.head", "identifier.footnote"}), unit_not_name),
+    MentionGuard("counted-not-name", frozenset({"identifier.head"}), counted_not_name),
+    MentionGuard("counted-not-rank", frozenset({"ordinal.rank-head"}), counted_not_rank),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
     MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),

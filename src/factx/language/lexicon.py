@@ -97,7 +97,12 @@ QUALIFIERS = Record(required={
                               "alternative_ratio": Int(1, 100)}),
 })
 CUES = Record(required={
-    "identifier": Record(required={"heads": _words(), "max_gap": Int(0, 5), "series": _words()}),
+    "identifier": Record(required={
+        "heads": _words(), "plurals": _words(), "construct_heads": _words(), "divisions": _words(),
+        "place_heads": _words(), "max_gap": Int(0, 5), "series": ListOf(Phrase()),
+        "send_verbs": _words(), "send_links": _words(), "send_reach": Int(1, 8)}),
+    "ordinal": Record(required={"rank_heads": _words(), "points": _words(), "rank_verbs": _words(),
+                                "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
     "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20)}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
@@ -239,6 +244,9 @@ class Lexicon:
         self.group_fractions = table("group_fractions", _ratio)
         self.vague = table("vague", tuple)
         self.ordinals = table("ordinals", lambda v: (v["value"], v["gender"]))
+        #: ordinal adverbs, the masculine ordinals in the indefinite accusative (أولاً، ثانياً) -> value
+        self.ordinal_adverbs = {f: v for w, (v, g) in self.ordinals.items() if g == "m"
+                                for f in morphology.accusative_forms(w)}
         self.decimal_points = frozenset(map(nw, n["decimals"]["point"]))
         self.decimal_of = frozenset(map(nw, n["decimals"]["of"]))
         self.fraction_over = frozenset(map(nw, n["decimals"]["over"]))
@@ -394,8 +402,27 @@ class Lexicon:
     def _cues(self, k: dict) -> None:
         i = k["identifier"]
         self.id_heads = frozenset(map(nw, i["heads"]))
+        #: the plurals and duals of the heads, which name each number listed after them
+        self.id_head_plurals = frozenset(map(nw, i["plurals"])) | frozenset(
+            f for h in self.id_heads if len(h) > 2
+            for f, construct in morphology.dual_forms(morphology.strip_definite(h)[1]).items() if not construct)
+        self.id_construct_heads = frozenset(map(nw, i["construct_heads"]))
+        self.id_divisions = frozenset(map(nw, i["divisions"]))
+        self.id_place_heads = frozenset(map(nw, i["place_heads"]))
         self.id_max_gap = i["max_gap"]
-        self.id_series = frozenset(map(nw, i["series"]))
+        self.id_series = Phrases((phrase_key(w), True) for w in i["series"])
+        self.send_verbs = frozenset(map(nw, i["send_verbs"]))
+        self.send_links = frozenset(map(nw, i["send_links"]))
+        self.send_reach = i["send_reach"]
+        o = k["ordinal"]
+        self.rank_heads = frozenset(map(nw, o["rank_heads"]))
+        self.rank_points = frozenset(map(nw, o["points"]))
+        unknown = self.rank_points - self.rank_heads
+        if unknown:
+            raise LanguageDataError(f"cues.toml: [ordinal] 'points': {sorted(unknown)} are not in 'rank_heads'")
+        self.rank_verbs = frozenset(map(nw, o["rank_verbs"]))
+        self.list_marks = frozenset(t for w in o["list_marks"] for t in phrase_key(w))
+        self.list_max_digits = o["list_max_digits"]
         self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])
         #: words that make digits joined by a dash a match score (فاز 3-1), and how far back they stand
         self.score_words = Phrases((phrase_key(w), True) for w in k["score"]["words"])

@@ -46,6 +46,7 @@ DECLARATION = Record(required={
         "dual_nominative": ListOf(Word()), "dual_oblique": ListOf(Word()),
         "feminine_dual_nominative": ListOf(Word()), "feminine_dual_oblique": ListOf(Word()),
         "feminine_dual_construct": ListOf(Word()),
+        "accusative": ListOf(Word()),
     }),
     "patterns": Record(required={"root_slots": ListOf(Word()), "broken_plural": ListOf(Phrase())}),
 })
@@ -97,6 +98,8 @@ SOUND_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["sou
 DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in ("dual_nominative", "dual_oblique"))
 FEMININE_DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in (
     "feminine_dual_nominative", "feminine_dual_oblique", "feminine_dual_construct"))
+#: the endings of an indefinite accusative (ثانياً → ثانيا)
+ACCUSATIVE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["accusative"])
 _ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])
 BROKEN_PLURAL_TEMPLATES: tuple[str, ...] = tuple(nw(s) for s in _T["patterns"]["broken_plural"])
 #: proclitics made of a preposition and the article (للجمعية، بالمدينة): they open a phrase
@@ -189,6 +192,11 @@ def dual_forms(singular: str, oblique: bool = True) -> dict[str, bool]:
         return {**{base + e: False for e in (*nom, *(obl if oblique else ()))}, **{base + e: True for e in construct}}
     nom, obl = DUALS
     return {singular + e: False for e in (*nom, *(obl if oblique else ()))}
+
+
+def accusative_forms(stem: str) -> tuple[str, ...]:
+    """The indefinite accusatives of a stem: ثاني → ثانيا (ثانياً, the ordinal adverb)."""
+    return tuple(stem + e for e in ACCUSATIVE_ENDINGS)
 
 
 def feminine_by_form(stem: str) -> bool:

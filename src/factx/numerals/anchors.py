@@ -48,7 +48,8 @@ class AnchorFinder:
         # never written with the article, so they anchor only without it (الذي "which" and
         # الربيع "spring" were a tenth of all anchors in the seeds, and never a mention)
         starters = frozenset(p[0] for p in lex.months if len(p) > 1) - {p[0] for p in lex.months if len(p) == 1}
-        words = set(lex.number_words) | set(lex.ordinals) | set(lex.group_fractions) | set(lex.teen_tens)
+        words = set(lex.number_words) | set(lex.ordinals) | set(lex.ordinal_adverbs) | set(lex.group_fractions) \
+            | set(lex.teen_tens)
         words |= {p[0] for p in lex.months}
         words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
         words |= set(lex.unit_fractions)

@@ -33,6 +33,9 @@ from ..text.normalize import normalize_word as nw
 from ..text.tokens import PUNCT, WORD
 from .mention import Mention
 
+#: the kind of the mentions that name things
+NAME_KIND = "identifier"
+
 _NAME = "about.toml"
 DECLARATION = Record(required={
     "heads": Record(required={"words": ListOf(Word()), "pronoun_heads": ListOf(Word()), "max_back": Int(1, 20)}),
@@ -74,14 +77,16 @@ def describe(doc: Document, mentions: list[Mention]) -> None:
     """
     prev = None
     last = len(mentions) - 1
+    #: identifiers name things inside a clause (مؤشر ستاندرد آند بورز 500): they end no clause
+    names = tuple((m.start, m.end) for m in mentions if m.kind == NAME_KIND)
     for n, m in enumerate(mentions):
         if m.kind in QUANTITY_KINDS:
             nxt = mentions[n + 1] if n < last else None
             if nxt is not None and nxt.start < m.end and n + 1 < last:
                 nxt = mentions[n + 2]
             _describe(doc, m, _Around(prev, -1 if prev is None else prev.end,
-                                      len(doc.norm) + 1 if nxt is None else nxt.start))
-        if prev is None or m.end > prev.end:
+                                      len(doc.norm) + 1 if nxt is None else nxt.start, names))
+        if m.kind != NAME_KIND and (prev is None or m.end > prev.end):
             prev = m
 
 
@@ -92,6 +97,11 @@ class _Around(NamedTuple):
     prev: Mention | None
     prev_end: int
     next_start: int
+    names: tuple[tuple[int, int], ...] = ()
+
+    def in_name(self, t) -> bool:
+        """Is token `t` part of an identifier (which a predicate is looked for across)?"""
+        return any(a <= t.start and t.end <= b for a, b in self.names)
 
 
 def _describe(doc: Document, m: Mention, around: _Around) -> None:
@@ -309,6 +319,9 @@ def _predicate_before(doc: Document, m: Mention, left: int, around: _Around):
     k, steps = left - 1, 0
     while k >= 0 and steps < _MAX_BEFORE:
         t = doc.toks[k]
+        if around.names and around.in_name(t):
+            k -= 1
+            continue
         if doc.toks[k].start < around.prev_end:
             other = around.prev
             between = {doc.word(x) for x in range(k + 1, left)}

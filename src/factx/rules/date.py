@@ -186,7 +186,7 @@ def _month_first_words(lex) -> frozenset:
     return frozenset(p[0] for p in lex.months)
 
 
-def _month_at(doc: Document, k: int, article: bool = False):
+def month_at(doc: Document, k: int, article: bool = False):
     """A month name at token k, possibly after و/ب/ل/ف (and the article, with
     `article`): (month, calendar, end token, prefix, words)."""
     w = doc.word(k)
@@ -251,9 +251,9 @@ def find_month(doc: Document):
                     yield m
                     resume = doc.tokens_in(m.start, m.end)[1]
             continue
-        hit = _month_at(doc, k)
+        hit = month_at(doc, k)
         if hit is None:                                  # ٤من المايو: the article after a day and من
-            hit = _month_at(doc, k, article=True)
+            hit = month_at(doc, k, article=True)
             if hit is None or _day_before(doc, k, hit[3])[0] is None:
                 continue
         month, cal, end, prefix, words = hit
@@ -334,7 +334,7 @@ def _doubled(doc: Document, month: int, cal: str, end: int) -> int:
     e2 = end
     if e2 < doc.n and doc.toks[e2].text in _DOUBLING:
         e2 += 1
-    hit2 = _month_at(doc, e2) if e2 < doc.n else None
+    hit2 = month_at(doc, e2) if e2 < doc.n else None
     if hit2 is not None and hit2[0] == month and hit2[1] == cal and not hit2[3]:
         end = hit2[2]
         if end < doc.n and doc.toks[end].text == ")" and doc.toks[e2 - 1].text == "(":

@@ -139,3 +139,18 @@ def definite_number(doc: Document, cand) -> bool:
     prev = doc.tok_text(cand.i - 1)
     return prev in morphology.DETACHED and morphology.ARTICLE in morphology.parts_of(prev) \
         and doc.toks[cand.i - 1].kind == WORD
+
+
+def counted_noun_at(doc: Document, j: int, plural_only: bool) -> bool:
+    """Is the word at token j a counted noun of the number before it: a noun, free, with
+    no article (الصادر) and no nisba ending (عالمياً); a plural (لاعبين، مرات), or, unless
+    `plural_only`, any other noun without a preposition (مريض, not بفارق، برصيد)? (من
+    after the number opens a complement: المادة 7 من قانون العمل.)"""
+    w = doc.word(j)
+    if w is None or doc.taken[j] or not noun_like(doc.lex, w) or morphology.is_definite(w) \
+            or morphology.nisba_like(w):
+        return False
+    if looks_plural(doc.lex, w):
+        return True
+    return not plural_only and not any(morphology.PREPOSITION in morphology.parts_of(sp.prefix)
+                                       for sp in morphology.splits(w)[1:])

@@ -5,11 +5,12 @@ adjective, after it when the ordinal is in construct (أول مرحلة، أول
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..language import morphology
 from ..text.document import Document
-from ..text.tokens import WORD
+from ..text.tokens import ARABIC_LETTERS, DIGITS, WORD
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
 from .nouns import entity_after, head_before, looks_plural, noun_like, noun_span
@@ -56,6 +57,30 @@ def ordinal_at(doc: Document, k: int):
     return value, j, sp.definite, doc.toks[k].start + len(sp.prefix)
 
 
+def ordinal_adverb_at(doc: Document, k: int):
+    """The ordinal adverb at token k (أولاً، ثانياً، وثالثاً): (value, end token, start offset), or None."""
+    w = doc.word(k)
+    if w is None:
+        return None
+    for sp in morphology.readings(w, morphology.CONJUNCTIONS):
+        value = doc.lex.ordinal_adverbs.get(sp.stem)
+        if value is not None:
+            return value, k + 1, doc.toks[k].start + len(sp.prefix)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def rank_head(lex, w: str | None) -> bool:
+    """Is `w` a rank head with the article (المركز، في الدقيقة، بالجولة)?"""
+    return w is not None and any(sp.definite and sp.stem in lex.rank_heads for sp in morphology.splits(w)[1:])
+
+
+@lru_cache(maxsize=65536)
+def rank_point(lex, w: str | None) -> bool:
+    """Is `w` a rank head that names a point in time (الدقيقة، القرن)?"""
+    return w is not None and any(sp.definite and sp.stem in lex.rank_points for sp in morphology.splits(w)[1:])
+
+
 def _words(doc: Document, compound_only: bool):
     lex = doc.lex
     resume = 0
@@ -84,24 +109,12 @@ def _words(doc: Document, compound_only: bool):
         ent = None
         if not sp.definite and noun_like(lex, doc.word(j)) and not doc.taken[j]:
             ent = noun_span(doc, j)                                # ثالث هجمة: in construct
+        if ent is None and sp.definite and k > 0 and rank_head(lex, doc.word(k - 1)):
+            ent = noun_span(doc, k - 1)                            # يحتل الأهلي المركز الأول
         if ent is None:
             head = head_before(doc, k, definite_only=sp.definite, gender=gender)
-            if head is None and sp.definite:
-                head = _fraction_before(doc, k)
             ent = noun_span(doc, head) if head is not None else None
         yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent)
-
-
-def _fraction_before(doc: Document, k: int) -> int | None:
-    """الربع الثالث، النصف الأول، الثلث الأخير: a definite fraction word before a
-    definite ordinal is the part of a year (or a whole) that it ranks, a noun here."""
-    w = doc.word(k - 1) if k > 0 else None
-    if w is None:
-        return None
-    for sp in morphology.splits(w)[1:]:
-        if sp.definite and sp.stem in doc.lex.fractions:
-            return k - 1
-    return None
 
 
 def find_compounds(doc: Document):
@@ -146,11 +159,99 @@ def definite_digits(doc: Document, cand) -> Mention | None:
     return Mention("ordinal", num.start, num.end, value, entity=noun_span(doc, head) if head is not None else None)
 
 
+def rank_head_before(doc: Document, i: int) -> int | None:
+    """The token of the rank head the number at token i follows (المركز 3، الجولة الـ 15،
+    الدقيقة 90+3: the added minutes follow the minute they are added to), or None."""
+    k = i
+    prev = doc.tok_text(k - 1)
+    if prev in morphology.DETACHED and doc.toks[k - 1].kind == WORD and morphology.parts_of(prev) == {morphology.ARTICLE}:
+        k -= 1
+    if k > 0 and rank_head(doc.lex, doc.word(k - 1)) and not doc.taken[k - 1]:
+        return k - 1
+    if i >= 2 and doc.tok_text(i - 1) == "+" and doc.adjacent(i) and doc.adjacent(i - 1) \
+            and doc.toks[i - 2].kind == DIGITS:
+        return rank_head_before(doc, i - 2)
+    return None
+
+
+def rank(doc: Document, cand) -> Mention | None:
+    """المركز 3، المركز الـ56، في الدقيقة 90، الجولة الـ 15، القرن 19: a number after a rank
+    head with the article is a rank or a position of that noun; added minutes (90+3) too."""
+    num = cand.first
+    if cand.is_range or not num.digits or num.scale or num.percent_sign or num.value is None \
+            or num.value.denominator != 1:
+        return None
+    head = rank_head_before(doc, num.i)
+    if head is None:
+        return None
+    added = doc.tok_text(num.i - 1) == "+"
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=None if added else noun_span(doc, head))
+
+
+@lru_cache(maxsize=None)
+def _list_item_re(lex) -> re.Pattern:
+    """A line that opens with a word or up to `list_max_digits` digits and a list mark
+    (the finder then reads the word as an ordinal)."""
+    marks = "|".join(re.escape(m) for m in sorted(lex.list_marks, key=len, reverse=True))
+    return re.compile(rf"(?:^|\n)[ \t\r]*(?=(?:[0-9]{{1,{lex.list_max_digits}}}|[{ARABIC_LETTERS}]+)[ \t]*(?:{marks}))")
+
+
+def find_list_items(doc: Document):
+    """"1- "، "٣. "، "أولاً: "، "ثانياً - " at the start of a line: the number of a list
+    item (an ordinal), when a list mark follows it and no digits after the mark (3.5، 1-2)."""
+    lex = doc.lex
+    for m in _list_item_re(lex).finditer(doc.norm):
+        k = doc.token_at(m.end())
+        if k >= doc.n or doc.toks[k].start != m.end() or doc.taken[k]:
+            continue
+        t = doc.toks[k]
+        if t.kind == DIGITS:
+            value, j, start = int(t.text), k + 1, t.start
+        else:
+            hit = ordinal_adverb_at(doc, k)
+            if hit is None:
+                o = ordinal_at(doc, k)
+                if o is None:
+                    continue
+                hit = o[0], o[1], o[3]
+            value, j, start = hit
+        if doc.tok_text(j) not in lex.list_marks or doc.taken[j]:
+            continue
+        if j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS:
+            continue
+        yield Mention("ordinal", start, doc.toks[j - 1].end, value)
+
+
+def find_rank_adverbs(doc: Document):
+    """حل العداء الجزائري ثانياً، جاءت ثالثةً: an ordinal adverb after a verb that places a
+    competitor (and its subject) is the place; elsewhere أولاً is "firstly"."""
+    lex = doc.lex
+    for k in doc.word_anchors:
+        if doc.taken[k]:
+            continue
+        hit = ordinal_adverb_at(doc, k)
+        if hit is None:
+            continue
+        for b in range(k - 1, max(-1, k - 5), -1):
+            w = doc.word(b)
+            if w is None or doc.taken[b]:
+                break
+            if any(sp.stem in lex.rank_verbs for sp in morphology.readings(w, morphology.CONJUNCTIONS)):
+                value, j, start = hit
+                yield Mention("ordinal", start, doc.toks[j - 1].end, value)
+                break
+            if not noun_like(lex, w):
+                break
+
+
 FINDERS = (
+    Finder("ordinal.list-item", Phase.SHAPES, find_list_items),
     Finder("ordinal.compound", Phase.SHAPES, find_compounds, also=("ordinal.construct",)),
     Finder("ordinal.word", Phase.ORDINAL_WORDS, find_words, also=("ordinal.construct",)),
+    Finder("ordinal.rank-adverb", Phase.ORDINAL_WORDS, find_rank_adverbs),
 )
 RULES = (
+    Rule("ordinal.rank-head", Phase.NON_QUANTITIES, rank, digits=True),
     Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits, digits=True),
     Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal, digits=False),
 )

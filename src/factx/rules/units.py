@@ -75,11 +75,12 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
 
 
 def _partitive_unit(doc: Document, k: int):
-    """3 ملايين من الدولارات، آلاف من الأطنان: a unit with the article after من is the
-    unit of the number before it (the partitive of a large amount)."""
+    """3 ملايين من الدولارات، آلاف من الأطنان: a plural unit with the article after من is
+    the unit of the number before it (the partitive of a large amount)."""
     w = doc.word(k)
-    if w is None or doc.taken[k] or not morphology.is_definite(w):
-        return None
+    if w is None or doc.taken[k] or not morphology.is_definite(w) \
+            or (morphology.strip_definite(w)[1],) not in doc.lex.unit_plurals:
+        return None                                   # 6 من العقد: "of the contract", not decades
     return doc.phrase_at(k, doc.lex.unit_phrases, morphology.ARTICLE_ONLY)
 
 

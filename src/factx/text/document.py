@@ -55,6 +55,8 @@ class Document:
         #: asked for them (they ask often)
         self.unit_memo: dict = {}
         self.qualifier_memo: dict = {}
+        #: the naming head found for the number at each token (a list after one head asks again)
+        self.head_memo: dict = {}
         #: where the context words of the whole text stand, by unit code (`rules.unit_context`),
         #: found on first need
         self.unit_context: dict | None = None
