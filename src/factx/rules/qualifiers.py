@@ -169,10 +169,16 @@ def _negated(doc: Document, found: Found, negations: frozenset) -> Found:
 
 
 def qualifier_after(doc: Document, j: int) -> tuple[str, int] | None:
-    """A qualifier phrase starting at token j: (qualifier, end token)."""
+    """A qualifier phrase starting at token j: (qualifier, end token); not the start of
+    the next number's comparison (1200 شهيد وأكثر من 5600 جريح)."""
     if doc.tok_text(j) in COMMAS:
         return None
-    return doc.phrase_at(j, doc.lex.qualifiers_after, morphology.CONJUNCTIONS)
+    hit = doc.phrase_at(j, doc.lex.qualifiers_after, morphology.CONJUNCTIONS)
+    if hit is not None:
+        nxt = doc.phrase_at(j, doc.lex.qualifiers_before, morphology.CONJUNCTIONS)
+        if nxt is not None and nxt[1] > hit[1]:
+            return None
+    return hit
 
 
 def attach(doc: Document, cand: Candidate, m: Mention) -> None:
