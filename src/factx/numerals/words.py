@@ -349,16 +349,29 @@ def _wa_teen_unit(r: _Tokens, sp: Split) -> tuple[str, Fraction] | None:
 
 
 def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
-    """The parts after the first, each joined by و or (scales) directly; returns the next token."""
+    """The parts after the first, each joined by و or (scales) directly; returns the next token.
+
+    A group joined after a scale and closed by the same scale again is the next number,
+    not a part of this one: خمسة آلاف وعشرة آلاف is two numbers (a range's ends), so the
+    reading goes back to before its و."""
+    mark = None                                        # (token, total, scale, digits) before a و after a scale
     while pos < r.stop:
         if acc.group is not None:
             sc = r.scale_at(pos)
             if sc is not None:
                 if sc.number == "du" or (sc.number == "pl" and not (3 <= acc.group % 100 <= 10)):
                     break
+                if mark is not None and sc.value == mark[2]:
+                    pos, acc.total, acc.last_scale, num.digits = mark
+                    acc.group, acc.slots = None, set()
+                    while acc.joins and acc.joins[-1][0] >= pos:
+                        acc.joins.pop()
+                    break
                 acc.close(sc.value)
                 pos += 1
                 continue
+        if acc.group is None and acc.last_scale:
+            mark = (pos, acc.total, acc.last_scale, num.digits)
         if acc.slots == {"hundred"} and r.lex.variety is not None:
             w = r.word(pos)                                # متين تلاتة وستين: colloquial, without و
             rd = None if w is None else word_reading(r.lex, w, morphology.NOTHING)

@@ -238,6 +238,10 @@ def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
     return None
 
 
+#: the proclitics و and ف written alone before digits: they join the number to the one before
+_CONJUNCTION_FORMS = frozenset(p.form for p in morphology.PROCLITICS if p.parts <= morphology.CONJUNCTIONS)
+
+
 def series(doc: Document, cand) -> Mention | None:
     """أستانة 12، جنيف 2، ستاندرد آند بورز 500، فيتامين ب12: a number after the name of a
     series of talks, products, indexes … (a letter glued to the number is part of the name)."""
@@ -245,6 +249,8 @@ def series(doc: Document, cand) -> Mention | None:
         return None
     k = cand.i
     if k > 0 and doc.adjacent(k) and doc.toks[k - 1].kind == WORD and len(doc.toks[k - 1].text) == 1:
+        if doc.toks[k - 1].text in _CONJUNCTION_FORMS:
+            return None                            # كورونا و12 وفاة: the next number of a list
         k -= 1                                     # ب12، د3
     if doc.phrase_before(k, doc.lex.id_series, morphology.ANY) is None:
         return None

@@ -212,7 +212,7 @@ def _or_equal_after(doc: Document, j: int) -> bool:
 
 def _after(doc: Document, cand: Candidate, m: Mention) -> bool:
     j = _after_unit(doc, m, cand.j)
-    for k in (cand.j, j, _after_chain(doc, j)):
+    for k in (cand.j, j, *_chain_ends(doc, j)):
         hit = qualifier_after(doc, k)
         if hit is not None:
             m.qualifier, m.qualifier_span = hit[0], doc.span_of(k, hit[1])
@@ -224,25 +224,26 @@ def _after(doc: Document, cand: Candidate, m: Mention) -> bool:
 _MAX_CHAIN = 4
 
 
-def _after_chain(doc: Document, j: int) -> int:
-    """The token after the genitive chain (idafa) starting at token j, or after من: indefinite
-    nouns closed by a definite one (لربع عدد أعضاء مجلس النواب على الأقل، 12 عنصرا من قوات
-    الأمن على الأقل), or j when there is none."""
+def _chain_ends(doc: Document, j: int):
+    """The tokens after each noun of the genitive chain (idafa) starting at token j, or
+    after من: indefinite nouns, closed by a definite one and its nisba adjectives
+    (7 ساعات نوم على الأقل، لربع عدد أعضاء مجلس النواب على الأقل، 12 عنصرا من قوات
+    الأمن على الأقل)."""
     lex = doc.lex
     first = j + 1 if doc.word(j) in lex.partitive else j     # 12 عنصرا من قوات الأمن على الأقل
     for k in range(first, min(doc.n, first + _MAX_CHAIN)):
         w = doc.word(k)
-        if w is None or doc.taken[k] or not noun_like(lex, w):
-            return j
+        if w is None or doc.taken[k] or not noun_like(lex, w) \
+                or morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED):
+            return
         if morphology.is_definite(w):
             k += 1                                          # and its adjectives: المجلس البلدي
             while k < doc.n and doc.word(k) is not None and morphology.is_definite(doc.word(k)) \
                     and morphology.nisba_like(morphology.strip_definite(doc.word(k))[1]):
                 k += 1
-            return k
-        if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED):
-            return j
-    return j
+            yield k
+            return
+        yield k + 1
 
 
 def _after_unit(doc: Document, m: Mention, j: int) -> int:
