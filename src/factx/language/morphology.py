@@ -134,6 +134,8 @@ def _cuts_word_start(word: str, cut: int) -> bool:
     (بالغين is not بال + غين, البالغين is ال + بالغين)? The word start may follow
     a shorter proclitic of the word or nothing."""
     for start in _WORD_STARTS:
+        if start not in word:                    # most words hold none: no proclitic look-up
+            continue
         for k in (0, *(len(p.form) for p in PROCLITICS if len(p.form) < cut and word.startswith(p.form))):
             if k < cut < k + len(start) and word.startswith(start, k):
                 return True
