@@ -72,6 +72,10 @@ class Proclitic(NamedTuple):
 PROCLITICS: tuple[Proclitic, ...] = tuple(sorted(
     (Proclitic(nw(f), frozenset(parts)) for f, parts in _T["proclitics"].items()), key=lambda p: -len(p.form)))
 _BY_FORM = {p.form: p for p in PROCLITICS}
+#: the proclitics by their first letter, in the order of PROCLITICS (a word is tried only
+#: against those it can start with: most words start with none)
+_STARTING_WITH: dict[str, tuple[Proclitic, ...]] = {
+    c: tuple(p for p in PROCLITICS if p.form[0] == c) for c in dict.fromkeys(p.form[0] for p in PROCLITICS)}
 #: proclitics that may stand apart from the number they belong to (بـ 76، الـ 44)
 DETACHED: frozenset[str] = frozenset(nw(w) for w in _T["detached"]["proclitics"])
 _unknown = DETACHED - set(_BY_FORM)
@@ -123,7 +127,7 @@ def splits(word: str) -> tuple[Split, ...]:
     or a short-stem proclitic (والست، وست; but لست is "I am not", not ل + ست).
     """
     out = [Split("", word, False)]
-    for p in PROCLITICS:
+    for p in _STARTING_WITH.get(word[:1], ()):
         if word.startswith(p.form):
             rest = len(word) - len(p.form)
             if (rest >= _MIN_STEM or (rest >= _MIN_STEM_SHORT and (p.definite or p.form in _SHORT_STEM))) \
@@ -137,6 +141,8 @@ def _cuts_word_start(word: str, cut: int) -> bool:
     (بالغين is not بال + غين, البالغين is ال + بالغين)? The word start may follow
     a shorter proclitic of the word or nothing."""
     for start in _WORD_STARTS:
+        if start not in word:                    # most words hold none: no proclitic look-up
+            continue
         for k in (0, *(len(p.form) for p in PROCLITICS if len(p.form) < cut and word.startswith(p.form))):
             if k < cut < k + len(start) and word.startswith(start, k):
                 return True
@@ -164,7 +170,7 @@ def parts_of(prefix: str) -> frozenset[str]:
 def clitic_stems(word: str, allowed: frozenset) -> tuple[str, ...]:
     """`word` without each proclitic made of `allowed` parts, longest first:
     وبنسبة → نسبة, بنسبة. The stem keeps two letters or more."""
-    return tuple(word[len(p.form):] for p in PROCLITICS
+    return tuple(word[len(p.form):] for p in _STARTING_WITH.get(word[:1], ())
                  if p.parts <= allowed and word.startswith(p.form) and len(word) - len(p.form) >= 2)
 
 
