@@ -20,6 +20,8 @@ what is counted:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -78,7 +80,7 @@ def describe(doc: Document, mentions: list[Mention]) -> None:
     prev = None
     last = len(mentions) - 1
     #: identifiers name things inside a clause (مؤشر ستاندرد آند بورز 500): they end no clause
-    names = tuple((m.start, m.end) for m in mentions if m.kind == NAME_KIND)
+    names = tuple((m.start, m.end) for m in mentions if m.kind == NAME_KIND)      # in text order
     for n, m in enumerate(mentions):
         if m.kind in QUANTITY_KINDS:
             nxt = mentions[n + 1] if n < last else None
@@ -88,6 +90,9 @@ def describe(doc: Document, mentions: list[Mention]) -> None:
                                       len(doc.norm) + 1 if nxt is None else nxt.start, names))
         if m.kind != NAME_KIND and (prev is None or m.end > prev.end):
             prev = m
+
+
+_NO_END = float("inf")
 
 
 class _Around(NamedTuple):
@@ -100,8 +105,12 @@ class _Around(NamedTuple):
     names: tuple[tuple[int, int], ...] = ()
 
     def in_name(self, t) -> bool:
-        """Is token `t` part of an identifier (which a predicate is looked for across)?"""
-        return any(a <= t.start and t.end <= b for a, b in self.names)
+        """Is token `t` part of an identifier (which a predicate is looked for across)?
+        The identifiers own their tokens, so they do not overlap: the last one starting
+        at or before `t` is the only one that may hold it (a bisection, not a scan of
+        every identifier of the document)."""
+        k = bisect_right(self.names, (t.start, _NO_END)) - 1
+        return k >= 0 and t.end <= self.names[k][1]
 
 
 def _describe(doc: Document, m: Mention, around: _Around) -> None:
