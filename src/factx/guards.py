@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from .language import morphology
@@ -138,12 +139,22 @@ def not_in_a_name(doc, num) -> bool:
     """بئر السبع، ألف ليلة وليلة، مجموعة العشرين، ميلان، ربع النهائي، ألف مبروك، 24/7:
     a number word (or digits) inside a name or a set phrase of the names table
     (data/names.toml: places, works, events, groups, clubs, stages, idioms) states no number."""
-    names = doc.lex.names
+    lex = doc.lex
+    if not _may_be_in_a_name(lex, doc.toks[num.i].text):
+        return True
+    names = lex.names
     for k in range(max(0, num.i - names.max_words + 1), num.i + 1):
         hit = doc.phrase_at(k, names, morphology.NO_ARTICLE)
         if hit is not None and hit[1] > num.i:
             return False
     return True
+
+
+@lru_cache(maxsize=65536)
+def _may_be_in_a_name(lex, word: str) -> bool:
+    """Is `word`, or its stem without a first word's proclitics, a token of a name?"""
+    return word in lex.name_tokens or any(stem in lex.name_tokens
+                                          for stem in morphology.clitic_stems(word, morphology.NO_ARTICLE))
 
 
 def not_place_name(doc, num) -> bool:

@@ -220,6 +220,8 @@ class Lexicon:
         self._cues(k)
         #: names and set phrases that hold number words but state no number -> their category
         self.names = Phrases((phrase_key(p), cat) for cat, ps in names["names"].items() for p in ps)
+        #: every token of those names: a numeral whose first token is none of them is in no name
+        self.name_tokens = frozenset(t.removeprefix(GLUED) for k in self.names for t in k)
         #: singular place nouns whose definite number word after them is a name (مدينة الخمس)
         self.place_heads = frozenset(map(nw, names["places"]["heads"]))
 
