@@ -159,7 +159,7 @@ def _may_be_in_a_name(lex, word: str) -> bool:
 
 def not_place_name(doc, num) -> bool:
     """مدينة الخمس، بلدة السبع: a number word with the article right after the singular
-    noun of a place (names.toml [places]) is the place's name. A number that counts
+    noun of a place (cues.toml [identifier] place_heads) is the place's name. A number that counts
     places follows a plural (المدن الخمس) or stands before it (خمس مدن); a counted noun
     after the number word (مدينة الخمسين ألف نسمة) makes it a number again."""
     if num.digits or not num.definite or num.i == 0 or num.j != num.i + 1 or num.stem in doc.lex.colloquial:
@@ -167,7 +167,7 @@ def not_place_name(doc, num) -> bool:
     prev = doc.word(num.i - 1)
     if prev is None or doc.taken[num.i - 1]:
         return True
-    heads = doc.lex.place_heads
+    heads = doc.lex.id_place_heads
     if not any(sp.stem in heads for sp in morphology.splits(prev) if not sp.definite):
         return True
     nxt = doc.word(num.j)

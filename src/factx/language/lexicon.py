@@ -115,10 +115,7 @@ CUES = Record(required={
 })
 #: the kinds of name and set phrase of names.toml (SPEC §5.4: not numbers)
 NAME_CATEGORIES = ("places", "works", "events", "groups", "clubs", "stages", "idioms")
-NAMES = Record(required={
-    "names": Record(optional={c: ListOf(Phrase()) for c in NAME_CATEGORIES}),
-    "places": Record(required={"heads": _words()}),
-})
+NAMES = Record(required={"names": Record(optional={c: ListOf(Phrase()) for c in NAME_CATEGORIES})})
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
     "numbers": Record(optional=_NUMBER_TABLES),
@@ -222,8 +219,6 @@ class Lexicon:
         self.names = Phrases((phrase_key(p), cat) for cat, ps in names["names"].items() for p in ps)
         #: every token of those names: a numeral whose first token is none of them is in no name
         self.name_tokens = frozenset(t.removeprefix(GLUED) for k in self.names for t in k)
-        #: singular place nouns whose definite number word after them is a name (مدينة الخمس)
-        self.place_heads = frozenset(map(nw, names["places"]["heads"]))
 
     # --- numbers --------------------------------------------------------------
     def _numbers(self, n: dict, extra: dict) -> None:
