@@ -20,7 +20,7 @@ from .language import morphology
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue, year_era
-from .rules.identifier import named_by_head, place_date_at
+from .rules.identifier import named_by_head, phone_patterns, place_date_at
 from .rules.nouns import counted_noun_at, looks_plural, noun_like
 from .rules.ordinal import rank_point
 from .rules.registry import KINDS
@@ -237,7 +237,6 @@ _PHONE_DIGITS = (7, 15)
 #: the digits of a phone number written with neither a country code nor a trunk 0
 _BARE_PHONE_DIGITS = (9, 12)
 _PHONE_GROUP_RE = re.compile(r"[0-9]+")
-_EXTENSION_RE = re.compile(r"\s*(?:ext\.?|x|فرعي|تحويله)\s*[0-9]+$")
 
 
 def phone_shape(doc, cand, m) -> bool:
@@ -250,7 +249,7 @@ def phone_shape(doc, cand, m) -> bool:
     Groups of three after the first (thousands) make a number, and so do a table's
     numbers in a row (1250 1300 1420)."""
     text = doc.norm[m.start:m.end]
-    ext = _EXTENSION_RE.search(text)
+    ext = phone_patterns(doc.lex)[1].search(text)
     body = text[:ext.start()] if ext else text
     n = len(m.value)
     if not _PHONE_DIGITS[0] <= n <= _PHONE_DIGITS[1]:

@@ -100,7 +100,8 @@ CUES = Record(required={
     "identifier": Record(required={
         "heads": _words(), "plurals": _words(), "construct_heads": _words(), "divisions": _words(),
         "place_heads": _words(), "max_gap": Int(0, 5), "series": ListOf(Phrase()),
-        "send_verbs": _words(), "send_links": _words(), "send_reach": Int(1, 8)}),
+        "send_verbs": _words(), "send_links": _words(), "send_reach": Int(1, 8),
+        "phone_extensions": ListOf(Str())}),
     "ordinal": Record(required={"rank_heads": _words(), "points": _words(), "rank_verbs": _words(),
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
@@ -411,6 +412,8 @@ class Lexicon:
         self.send_verbs = frozenset(map(nw, i["send_verbs"]))
         self.send_links = frozenset(map(nw, i["send_links"]))
         self.send_reach = i["send_reach"]
+        #: the words before a phone extension, normalised, longest first (for a regex alternation)
+        self.phone_extensions = tuple(sorted({nw(w) for w in i["phone_extensions"]}, key=len, reverse=True))
         o = k["ordinal"]
         self.rank_heads = frozenset(map(nw, o["rank_heads"]))
         self.rank_points = frozenset(map(nw, o["points"]))

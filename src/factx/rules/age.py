@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..language import morphology
-from ..text.tokens import COMMAS
+from ..text.tokens import CLAUSE_END_MARKS, COMMAS
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .ordinal import ordinal_at
@@ -17,8 +17,6 @@ KINDS = (Kind("age", quantity=True, nonnegative=True),)
 
 #: what sets a year count apart after a name: commas or brackets on both sides
 _OPENING, _CLOSING = COMMAS | {"("}, COMMAS | {")"}
-#: marks that end the clause an age subject must stand in
-_CLAUSE_ENDS = frozenset({".", "؛", ";", "؟", "?", "!"})
 
 
 def _is_age(doc, cand: Candidate, end: int) -> bool:
@@ -35,7 +33,7 @@ def _is_age(doc, cand: Candidate, end: int) -> bool:
     if doc.phrase_at(end, lex.age_after) is not None:
         return True
     for k in range(cand.i - 1, max(-1, cand.i - lex.age_subject_window - 1), -1):
-        if doc.tok_text(k) in _CLAUSE_ENDS:
+        if doc.tok_text(k) in CLAUSE_END_MARKS:
             break
         if doc.phrase_at(k, lex.age_subjects, morphology.NO_ARTICLE) is not None:
             return True

@@ -22,18 +22,25 @@ from .units import unit_after
 
 KINDS = (Kind("identifier", quantity=False),)
 
-# Phone-number candidates (the phone-shape guard verifies them): an optional country code
-# (+963، (+1)، 00963), digit groups joined by spaces, hyphens or dots (650 701 8887،
-# 650-701-8887، 202.555.0121), and an optional extension (ext 897، x 897، فرعي 897).
-# The opening look-ahead names the characters a match starts with, so the engine skips
-# to them instead of trying the look-behind and the country code at every position
-# (5x faster over the windows).
-_PHONE_RE = regex.compile(
-    r"(?=[(+0-9])(?<![0-9.,])"
-    r"(?:\(\s*\+?[0-9]{1,4}\s*\)\s*|\+\s?[0-9]{1,4}(?:\s*-\s*|[ .]+)?|00[0-9]{1,4}(?:\s*-\s*|[ .]+))?"
-    r"[0-9]{1,12}(?:(?:\s*-\s*|\.|\s+)[0-9]{1,12}){0,7}"
-    r"(?:\s*(?:ext\.?|x|فرعي|تحويله)\s*[0-9]{1,6})?"
-    r"(?![0-9]|[.,][0-9])")
+@lru_cache(maxsize=None)
+def phone_patterns(lex) -> tuple[re.Pattern, re.Pattern]:
+    """Phone-number candidates (the phone-shape guard verifies them), and the extension
+    at the end of one. A candidate has an optional country code (+963، (+1)، 00963),
+    digit groups joined by spaces, hyphens or dots (650 701 8887، 650-701-8887،
+    202.555.0121), and an optional extension after a word of cues.toml
+    `phone_extensions` (ext 897، فرعي 897). The opening look-ahead names the characters
+    a match starts with, so the engine skips to them instead of trying the look-behind
+    and the country code at every position (5x faster over the windows)."""
+    ext = "|".join(map(re.escape, lex.phone_extensions))
+    candidate = regex.compile(
+        r"(?=[(+0-9])(?<![0-9.,])"
+        r"(?:\(\s*\+?[0-9]{1,4}\s*\)\s*|\+\s?[0-9]{1,4}(?:\s*-\s*|[ .]+)?|00[0-9]{1,4}(?:\s*-\s*|[ .]+))?"
+        r"[0-9]{1,12}(?:(?:\s*-\s*|\.|\s+)[0-9]{1,12}){0,7}"
+        rf"(?:\s*(?:{ext})\s*[0-9]{{1,6}})?"
+        r"(?![0-9]|[.,][0-9])")
+    return candidate, re.compile(rf"\s*(?:{ext})\s*[0-9]+$")
+
+
 # a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
 # (A/HRC/39/65, PHR-2019-01, F-16, 5G, G20)
 _CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
@@ -94,7 +101,7 @@ def _amount_with_unit(lex, code: str) -> bool:
 def find_phones(doc: Document):
     """+963 11 123 4567، 0933 123 456، (+1) 650-701-8887: digit groups shaped like a
     phone number; the phone-shape guard keeps those that are one."""
-    for m in doc.finditer(_PHONE_RE):
+    for m in doc.finditer(phone_patterns(doc.lex)[0]):
         if m.end() - m.start() < 7:                   # fewer than 7 characters: fewer than 7 digits
             continue
         found = _identifier(doc, m.start(), m.end(), _digits_of(m.group()))

@@ -27,7 +27,7 @@ from .. import lemmas
 from ..language import morphology
 from ..numerals.words import Numeral
 from ..text.document import Document
-from ..text.tokens import COMMAS, PUNCT, closing_wrapper
+from ..text.tokens import CLAUSE_END_MARKS, COMMAS, PUNCT, closing_wrapper
 from .mention import Candidate, Mention, as_number, join_pairs
 from .nouns import entity_after
 from .qualifiers import LOWER, UPPER
@@ -38,8 +38,6 @@ from .units import unit_after
 _PLAIN = frozenset({"exact", "approximately"})
 _ENDS = _PLAIN | LOWER | UPPER
 _PROCLITIC_FORMS = frozenset(p.form for p in morphology.PROCLITICS)
-#: marks that end the clause a score word must stand in
-_CLAUSE_ENDS = frozenset({".", "؛", ";", "؟", "?", "!", "\n"})
 #: the most tokens between two ends: a comma, a link, closing brackets
 _MAX_LINK = 4
 #: the most tokens from the end of the first number to the second: its unit or noun, a
@@ -119,7 +117,7 @@ def _score(doc: Document, a: Numeral, b: Numeral) -> bool:
     lex = doc.lex
     for k in range(_first_token(a) - 1, max(-1, a.i - lex.score_window - 1), -1):
         t = doc.toks[k]
-        if t.kind == PUNCT and t.text in _CLAUSE_ENDS:
+        if t.kind == PUNCT and t.text in CLAUSE_END_MARKS:
             return False
         if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
             return True

@@ -32,6 +32,9 @@ class Token(NamedTuple):
 
 #: stands between two windows of a sparsely tokenised text; matches no rule
 GAP = "\u2029"
+#: the marks that end a clause: what a score word, an age subject and the like are not read
+#: across (nor across the GAP between two windows, text that is not tokenised)
+CLAUSE_END_MARKS = frozenset({".", "؛", ";", "؟", "?", "!", GAP})
 #: marks, in a phrase key, a token written without a space after the one before (كم2)
 GLUED_MARK = "\x00"
 
