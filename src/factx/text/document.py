@@ -28,8 +28,12 @@ _SENTENCE_END_RE = re.compile(r"[.!?؟;؛\n](?:(?<=\n)\n*|(?=\s|$))")
 
 
 # Web and mail addresses: the digits inside them (%20, /2019/05/12/, info2020@) are no numbers.
-# Opens with literal text so that `re` skips to a candidate in C.
-_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A web address opens with literal text, so that `re` skips to a candidate in C; a mail
+# address is found from its @ (matching its local part at every position would be
+# quadratic on a long run of word characters).
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+")
+_MAIL_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_MAIL_LOCAL_RE = re.compile(r"[\w.+-]{1,64}$")
 
 
 class Document:
@@ -70,9 +74,16 @@ class Document:
     @cached_property
     def addresses(self) -> list[tuple[int, int]]:
         """Normalised spans of the web and mail addresses of the text, in order."""
-        if "://" not in self.norm and "www." not in self.norm and "@" not in self.norm:
-            return []
-        return [m.span() for m in _ADDRESS_RE.finditer(self.norm)]
+        norm = self.norm
+        spans = [m.span() for m in _URL_RE.finditer(norm)] if "://" in norm or "www." in norm else []
+        at = norm.find("@")
+        while at > 0:
+            local = _MAIL_LOCAL_RE.search(norm, max(0, at - 64), at)
+            domain = _MAIL_DOMAIN_RE.match(norm, at + 1)
+            if local and domain:
+                spans.append((local.start(), domain.end()))
+            at = norm.find("@", at + 1)
+        return sorted(spans)
 
     def in_address(self, pos: int) -> bool:
         """Is normalised offset `pos` inside a web or mail address?"""
