@@ -23,6 +23,7 @@ from .rules.date import year_cue, year_era
 from .rules.identifier import named_by_head, phone_patterns, place_date_at
 from .rules.nouns import counted_noun_at, looks_plural, noun_like
 from .rules.ordinal import rank_point
+from .rules.qualifiers import comparison_before
 from .rules.registry import KINDS
 from .rules.units import unit_after
 
@@ -203,7 +204,19 @@ def not_indefinite_article(doc, num) -> bool:
     return noun_like(doc.lex, prev.text) or word_reading(doc.lex, prev.text) is not None
 
 
-# --- mentions ---------------------------------------------------------------------
+#: the qualifiers under which a bare singular noun is the number one
+_BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most"})
+
+
+def bound_singular(doc, num) -> bool:
+    """مدة لا تقل عن سنة (one year at least), أكثر من شهر; not a singular noun the
+    comparison words do not reach: أكثر من مرة في السنة، الأكثر تضررا هذا العام. The
+    reader proposes the noun after a comparison word; it stands only when the comparison,
+    read back from the noun as for any number, ends right before it."""
+    if not num.singular:
+        return True
+    hit = comparison_before(doc, num.i)
+    return hit is not None and hit.qualifier in _BOUNDS
 
 #: the kinds of unit that make a number after a naming head an amount
 _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
@@ -388,6 +401,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
     NumeralGuard("place-name", not_place_name, digits=False),
     NumeralGuard("the-single", not_the_single, digits=False),
     NumeralGuard("indefinite-article", not_indefinite_article, digits=False),
+    NumeralGuard("bound-singular", bound_singular, digits=False),
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("address", frozenset(k.name for k in KINDS), outside_addresses),

@@ -385,6 +385,11 @@ class Lexicon:
             for v, hit in self.comparison_verbs.items()}}
         #: every preposition a comparison verb takes before its number
         self.comparison_prepositions = frozenset(p for _, ps in self.comparison_verbs.values() for p in ps)
+        #: the words a comparison of a bare singular noun opens with (أكثر من سنة، لا تقل عن سنة):
+        #: the comparison verbs and the first words of the "more/less than" phrases
+        self.bound_words = frozenset(self.comparison_verbs) | frozenset(
+            k[0] for k, n in self.qualifiers_before.items()
+            if n in ("more_than", "less_than") and len(k) > 1 and k[0] not in self.comparison_openers)
         r = q["range"]
         #: range-opening phrase -> the words that close it (بين … و، من … إلى)
         self.range_open = Phrases((phrase_key(k), frozenset(map(nw, v))) for k, v in r["close"].items())

@@ -2,7 +2,8 @@
 
 Most of a news article holds no number. Rather than walking every token in
 Python, factx finds *anchors* — digits, signs, and every word of the lexicons
-(number words, ordinals, month names, dual unit nouns, unit fractions) with their clitics —
+(number words, ordinals, month names, dual unit nouns, unit fractions, the comparisons
+a bare singular noun may follow) with their clitics —
 and tokenises only a window of words around each. The regex is a trie of the
 lexicon forms, so its cost does not grow with the size of the lexicon.
 """
@@ -54,6 +55,7 @@ class AnchorFinder:
         words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
         words |= set(lex.unit_fractions)
         words |= set(lex.dual_nouns)
+        words |= lex.bound_words
         words = {w for w in words if w} - starters
         any_clitic = trie_regex(p.form for p in morphology.PROCLITICS)
         no_article = trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)

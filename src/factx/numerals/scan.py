@@ -166,6 +166,29 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
         if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
             return None
         return Numeral(i, i + 1, t.start + p, t.end, 2, dual_noun=True)
+    return _singular_after_bound(doc, i)
+
+
+def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
+    """لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: after a comparison (the
+    anchor at token i), a bare singular unit noun is the number one, as a dual is two.
+    Proposed at the first unit noun within the comparison's reach when no other anchor
+    comes first; the "bound-singular" guard checks that the comparison reaches it."""
+    lex = doc.lex
+    if not any(sp.stem in lex.bound_words for sp in morphology.splits(doc.toks[i].text)):
+        return None
+    anchors = doc.anchor_set
+    for k in range(i + 1, min(doc.n, i + lex.max_subject + 3)):
+        t = doc.toks[k]
+        if t.kind != WORD or k in anchors or doc.taken[k]:
+            return None
+        unit = _singular_unit(doc, k, k + 1)
+        if unit is not None and not morphology.is_definite(t.text):
+            nxt = doc.toks[k + 1] if k + 1 < doc.n else None
+            if nxt is not None and (nxt.kind == DIGITS or (k + 1) in anchors
+                                    or (nxt.kind == WORD and morphology.is_definite(nxt.text))):
+                return None                       # سنة 2020، ساعة ونصف، يوم الأحد
+            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True)
     return None
 
 

@@ -72,6 +72,11 @@ class Document:
         self.word_anchors = [k for k in self.anchors if self.toks[k].kind == WORD]
 
     @cached_property
+    def anchor_set(self) -> frozenset[int]:
+        """`anchors` as a set, for the readers that ask whether a token is one."""
+        return frozenset(self.anchors)
+
+    @cached_property
     def addresses(self) -> list[tuple[int, int]]:
         """Normalised spans of the web and mail addresses of the text, in order."""
         norm = self.norm
