@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .language import morphology
+from .lemmas import lemma
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue, year_era
@@ -210,13 +211,25 @@ _BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most"})
 
 def bound_singular(doc, num) -> bool:
     """مدة لا تقل عن سنة (one year at least), أكثر من شهر; not a singular noun the
-    comparison words do not reach: أكثر من مرة في السنة، الأكثر تضررا هذا العام. The
-    reader proposes the noun after a comparison word; it stands only when the comparison,
-    read back from the noun as for any number, ends right before it."""
+    comparison words do not reach: يزيد عدد الطلاب كل عام. The reader proposes the noun
+    after a comparison word; it stands only when the comparison, read back from the noun
+    as for any number, ends right before it. After a score's مقابل (بهدفين مقابل هدف) the
+    noun stands only when the side before counts the same noun: not مقابل هدف محدد."""
     if not num.singular:
         return True
+    if num.unit is None:
+        return _same_noun_before(doc, num.i - 2, doc.toks[num.i].text)
     hit = comparison_before(doc, num.i)
     return hit is not None and hit.qualifier in _BOUNDS
+
+
+def _same_noun_before(doc, k: int, noun: str) -> bool:
+    """Does token k count `noun` (بهدفين، بثلاثة أهداف before مقابل هدف)?"""
+    w = doc.word(k)
+    if w is None:
+        return False
+    duals = doc.lex.dual_nouns
+    return lemma(w) == noun or any(duals.get(sp.stem, ("",))[0] == noun for sp in morphology.splits(w))
 
 #: the kinds of unit that make a number after a naming head an amount
 _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})

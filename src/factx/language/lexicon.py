@@ -105,7 +105,7 @@ CUES = Record(required={
     "ordinal": Record(required={"rank_heads": _words(), "points": _words(), "rank_verbs": _words(),
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
-    "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20)}),
+    "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words()}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
                             "subjects": ListOf(Phrase()), "subject_window": Int(1, 20),
                             "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
@@ -432,6 +432,7 @@ class Lexicon:
         #: words that make digits joined by a dash a match score (فاز 3-1), and how far back they stand
         self.score_words = Phrases((phrase_key(w), True) for w in k["score"]["words"])
         self.score_window = k["score"]["window"]
+        self.score_against = frozenset(map(nw, k["score"]["against"]))
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))
         self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
         self.age_before = Phrases((phrase_key(w), True) for w in k["age"]["before"])
@@ -448,6 +449,8 @@ class Lexicon:
         self.partitive = frozenset(map(nw, e["partitive"]))
         #: the duals of counted nouns: dual form -> (singular, needs a genitive after it)
         self.dual_nouns = _duals(k["dual"]["nouns"], k["dual"]["sound_plural_nouns"])
+        #: the singulars of those nouns (هدف), which count one after a score's مقابل
+        self.counted_singulars = frozenset(s for s, _ in self.dual_nouns.values())
 
 
 def regions(data_dir: str | None = None) -> tuple[str, ...]:

@@ -170,26 +170,42 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
 
 
 def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
-    """لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: after a comparison (the
-    anchor at token i), a bare singular unit noun is the number one, as a dual is two.
-    Proposed at the first unit noun within the comparison's reach when no other anchor
-    comes first; the "bound-singular" guard checks that the comparison reaches it."""
+    """A bare singular noun is the number one, as a dual is two, after a comparison
+    (لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: a unit noun) or after
+    the مقابل of a score (بهدفين مقابل هدف: a counted noun). Proposed at the first unit
+    noun within the comparison's reach when no other anchor comes first, or at the noun
+    right after مقابل; the "bound-singular" guard checks that the comparison reaches it,
+    or that the score's other side counts the same noun."""
     lex = doc.lex
-    if not any(sp.stem in lex.bound_words for sp in morphology.splits(doc.toks[i].text)):
+    stems = [sp.stem for sp in morphology.splits(doc.toks[i].text)]
+    if any(s in lex.score_against for s in stems):
+        k = i + 1
+        if doc.word(k) in lex.counted_singulars and _free_single(doc, k):
+            t = doc.toks[k]
+            return Numeral(k, k + 1, t.start, t.end, 1, singular=True)
         return None
-    anchors = doc.anchor_set
+    if not any(s in lex.bound_words for s in stems):
+        return None
     for k in range(i + 1, min(doc.n, i + lex.max_subject + 3)):
         t = doc.toks[k]
-        if t.kind != WORD or k in anchors or doc.taken[k]:
+        if t.kind != WORD or k in doc.anchor_set or doc.taken[k]:
             return None
         unit = _singular_unit(doc, k, k + 1)
         if unit is not None and not morphology.is_definite(t.text):
-            nxt = doc.toks[k + 1] if k + 1 < doc.n else None
-            if nxt is not None and (nxt.kind == DIGITS or (k + 1) in anchors
-                                    or (nxt.kind == WORD and morphology.is_definite(nxt.text))):
-                return None                       # سنة 2020، ساعة ونصف، يوم الأحد
-            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True)
+            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True) if _free_single(doc, k) else None
     return None
+
+
+def _free_single(doc: Document, k: int) -> bool:
+    """Is the singular noun at token k free to stand for "one": not taken, not an anchor,
+    and followed by no number, fraction or definite genitive (سنة 2020، ساعة ونصف، يوم الأحد)?"""
+    if doc.taken[k] or k in doc.anchor_set:
+        return False
+    if k + 1 >= doc.n:
+        return True
+    nxt = doc.toks[k + 1]
+    return not (nxt.kind == DIGITS or (k + 1) in doc.anchor_set
+                or (nxt.kind == WORD and morphology.is_definite(nxt.text)))
 
 
 @lru_cache(maxsize=65536)

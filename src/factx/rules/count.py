@@ -24,7 +24,7 @@ def _count(doc, cand: Candidate) -> Mention | None:
     num = cand.first
     if num.fraction and not num.scale:                # نصف الطريق: a part, not a count
         return None
-    if num.dual_noun:                                  # هدفين، جرعتان: the noun is its own count
+    if num.dual_noun or (num.singular and num.unit is None):   # هدفين، مقابل هدف: the noun is its own count
         return cand.mention("count", entity=(num.start, num.end))
     definite = definite_number(doc, cand)
     ent = None
