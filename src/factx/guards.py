@@ -231,6 +231,9 @@ def _same_noun_before(doc, k: int, noun: str) -> bool:
     duals = doc.lex.dual_nouns
     return lemma(w) == noun or any(duals.get(sp.stem, ("",))[0] == noun for sp in morphology.splits(w))
 
+
+# --- mentions ---------------------------------------------------------------------
+
 #: the kinds of unit that make a number after a naming head an amount
 _AMOUNT_KINDS = frozenset({"money", "measure", "duration"})
 
