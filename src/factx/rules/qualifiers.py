@@ -142,7 +142,8 @@ def _verb(doc: Document, k: int) -> Found | None:
     q, preps = hit
     if (prep is None) != (not preps) or (prep is not None and prep not in preps):
         return None
-    if prep is None and t < last and doc.word(k - 1) in lex.not_nouns:
+    before = doc.word(k - 1)
+    if prep is None and t < last and before in lex.not_nouns and not morphology.is_definite(before):
         return None                                   # تعدى على 5: the preposition has its own object
     from .about import ends_clause                   # about reads the kinds' rules: imported when they are loaded
     if any(ends_clause(doc.word(s)) for s in range(t + 1, last + 1)):
