@@ -219,8 +219,16 @@ def bound_singular(doc, num) -> bool:
         return True
     if num.unit is None:
         return _same_noun_before(doc, num.i - 2, doc.toks[num.i].text)
+    if num.unit.kind == "duration" and _duration_head(doc, num.i - 1):
+        return True
     hit = comparison_before(doc, num.i)
     return hit is not None and hit.qualifier in _BOUNDS
+
+
+def _duration_head(doc, k: int) -> bool:
+    """Is token k a duration head of cues.toml [singular] (مدة، لمدة)?"""
+    w = doc.word(k)
+    return w is not None and any(sp.stem in doc.lex.duration_heads for sp in morphology.splits(w))
 
 
 def _same_noun_before(doc, k: int, noun: str) -> bool:

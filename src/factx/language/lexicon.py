@@ -106,6 +106,7 @@ CUES = Record(required={
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
     "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words()}),
+    "singular": Record(required={"duration_heads": _words()}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
                             "subjects": ListOf(Phrase()), "subject_window": Int(1, 20),
                             "ordinal_heads": _words(), "less_than": ListOf(Phrase()),
@@ -433,6 +434,8 @@ class Lexicon:
         self.score_words = Phrases((phrase_key(w), True) for w in k["score"]["words"])
         self.score_window = k["score"]["window"]
         self.score_against = frozenset(map(nw, k["score"]["against"]))
+        #: the heads a bare singular time noun after them is one of (لمدة عام)
+        self.duration_heads = frozenset(map(nw, k["singular"]["duration_heads"]))
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))
         self.age_after = Phrases((phrase_key(w), True) for w in k["age"]["after"])
         self.age_before = Phrases((phrase_key(w), True) for w in k["age"]["before"])

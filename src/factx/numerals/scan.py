@@ -171,11 +171,12 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
 
 def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
     """A bare singular noun is the number one, as a dual is two, after a comparison
-    (لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: a unit noun) or after
-    the مقابل of a score (بهدفين مقابل هدف: a counted noun). Proposed at the first unit
-    noun within the comparison's reach when no other anchor comes first, or at the noun
-    right after مقابل; the "bound-singular" guard checks that the comparison reaches it,
-    or that the score's other side counts the same noun."""
+    (لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: a unit noun), after
+    the مقابل of a score (بهدفين مقابل هدف: a counted noun) or after a duration head
+    (لمدة عام: a time noun). Proposed at the first unit noun within the comparison's
+    reach when no other anchor comes first, or at the noun right after مقابل or the
+    head; the "bound-singular" guard checks that the comparison reaches it, that the
+    score's other side counts the same noun, or that the head stands right before it."""
     lex = doc.lex
     stems = [sp.stem for sp in morphology.splits(doc.toks[i].text)]
     if any(s in lex.score_against for s in stems):
@@ -184,11 +185,23 @@ def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
             t = doc.toks[k]
             return Numeral(k, k + 1, t.start, t.end, 1, singular=True)
         return None
+    if any(s in lex.duration_heads for s in stems):
+        k = i + 1
+        unit = _singular_unit(doc, k, k + 1) if doc.word(k) is not None else None
+        if unit is not None and unit.kind == "duration" and not morphology.is_definite(doc.toks[k].text) \
+                and _free_single(doc, k):
+            t = doc.toks[k]
+            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True)
+        return None
     if not any(s in lex.bound_words for s in stems):
         return None
     for k in range(i + 1, min(doc.n, i + lex.max_subject + 3)):
         t = doc.toks[k]
-        if t.kind != WORD or k in doc.anchor_set or doc.taken[k]:
+        if t.kind != WORD or doc.taken[k]:
+            return None
+        if k in doc.anchor_set:
+            if any(sp.stem in lex.duration_heads for sp in morphology.splits(t.text)):
+                continue                          # ألا تقل مدة التدريب عن شهر: the head is no number
             return None
         unit = _singular_unit(doc, k, k + 1)
         if unit is not None and not morphology.is_definite(t.text):
