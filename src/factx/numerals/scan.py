@@ -20,7 +20,7 @@ from ..text.document import Document
 from ..text.normalize import normalize
 from ..text.tokens import DIGITS, PUNCT, WORD, closing_wrapper, opening_wrapper
 from .anchors import find_anchors
-from .words import Numeral, read_number
+from .words import UNIT, Numeral, read_number, word_reading
 
 #: no number is longer than this many tokens
 MAX_TOKENS = 64
@@ -84,6 +84,8 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
             _sign_word(doc, num)
         free_before = i > resume and not taken[i - 1]
         num = _unit_fraction(doc, num, stop, free_before)
+        num = _unit_one(doc, num, free_before)
+        _restated_two(doc, num, stop)
         _past_wrapper(toks, num, stop)
         out.append(num)
         resume = max(num.j, i + 1)
@@ -119,6 +121,33 @@ def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) ->
             num.value += after.value
             num.j, num.end = after.j, after.end
     return num
+
+
+def _unit_one(doc: Document, num: Numeral, free_before: bool) -> Numeral:
+    """دولار واحد، ساعة واحدة: "one" written as the adjective of a singular unit noun
+    before it is one of that unit (as ساعة ونصف is one and a half); the span is both words."""
+    if not free_before or num.digits or num.prefix or num.definite or num.value != 1 or num.j != num.i + 1 \
+            or num.unit is not None or num.dual_noun or num.singular:
+        return num
+    k = num.i - 1
+    if doc.word(k) is None or morphology.is_definite(doc.toks[k].text):
+        return num
+    unit = _singular_unit(doc, k, num.j)
+    if unit is None:
+        return num
+    return Numeral(k, num.j, doc.toks[k].start, num.end, 1, unit=unit)
+
+
+def _restated_two(doc: Document, num: Numeral, stop: int) -> None:
+    """عامين اثنين، طفلين اثنين: "two" written as the adjective of a dual restates the
+    dual's number; the dual's numeral takes it in (one number, not two)."""
+    if not ((num.unit is not None and num.unit.dual) or num.dual_noun) or num.j >= stop:
+        return
+    w = doc.word(num.j)
+    hit = None if w is None else word_reading(doc.lex, w, morphology.NOTHING)
+    if hit is not None and hit[1].role == UNIT and hit[1].value == 2:
+        num.end = doc.toks[num.j].end
+        num.j += 1
 
 
 def _unit_before_fraction(doc: Document, i: int, prefix: str) -> int | None:
