@@ -214,11 +214,13 @@ def bound_singular(doc, num) -> bool:
     comparison words do not reach: يزيد عدد الطلاب كل عام. The reader proposes the noun
     after a comparison word; it stands only when the comparison, read back from the noun
     as for any number, ends right before it. After a score's مقابل (بهدفين مقابل هدف) the
-    noun stands only when the side before counts the same noun: not مقابل هدف محدد."""
+    noun stands only when the side before counts the same noun: not مقابل هدف محدد; before
+    a one-nil phrase (بهدف نظيف) only when that phrase follows it."""
     if not num.singular:
         return True
     if num.unit is None:
-        return _same_noun_before(doc, num.i - 2, doc.toks[num.i].text)
+        return doc.phrase_at(num.j, doc.lex.score_clean) is not None \
+            or _same_noun_before(doc, num.i - 2, doc.norm[num.start:num.end])
     if num.unit.kind == "duration" and _duration_head(doc, num.i - 1):
         return True
     hit = comparison_before(doc, num.i)

@@ -105,7 +105,8 @@ CUES = Record(required={
     "ordinal": Record(required={"rank_heads": _words(), "points": _words(), "rank_verbs": _words(),
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
-    "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words()}),
+    "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words(),
+                                "clean": ListOf(Phrase()), "goals": _words()}),
     "singular": Record(required={"duration_heads": _words()}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
                             "subjects": ListOf(Phrase()), "subject_window": Int(1, 20),
@@ -434,6 +435,10 @@ class Lexicon:
         self.score_words = Phrases((phrase_key(w), True) for w in k["score"]["words"])
         self.score_window = k["score"]["window"]
         self.score_against = frozenset(map(nw, k["score"]["against"]))
+        #: phrases after a singular goal that make it a one-nil score (بهدف نظيف), and their last words
+        self.score_clean = Phrases((phrase_key(p), True) for p in k["score"]["clean"])
+        self.score_clean_ends = frozenset(key[-1] for key in self.score_clean)
+        self.score_goals = frozenset(map(nw, k["score"]["goals"]))
         #: the heads a bare singular time noun after them is one of (لمدة عام)
         self.duration_heads = frozenset(map(nw, k["singular"]["duration_heads"]))
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))

@@ -55,7 +55,7 @@ class AnchorFinder:
         words |= {p[0] for p, u in lex.unit_phrases.items() if u.dual}
         words |= set(lex.unit_fractions)
         words |= set(lex.dual_nouns)
-        words |= lex.bound_words | lex.score_against | lex.duration_heads
+        words |= lex.bound_words | lex.score_against | lex.duration_heads | lex.score_clean_ends
         words = {w for w in words if w} - starters
         any_clitic = trie_regex(p.form for p in morphology.PROCLITICS)
         no_article = trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)

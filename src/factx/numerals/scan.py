@@ -207,6 +207,8 @@ def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
     head; the "bound-singular" guard checks that the comparison reaches it, that the
     score's other side counts the same noun, or that the head stands right before it."""
     lex = doc.lex
+    if doc.toks[i].text in lex.score_clean_ends:
+        return _clean_goal(doc, i)
     stems = [sp.stem for sp in morphology.splits(doc.toks[i].text)]
     if any(s in lex.score_against for s in stems):
         k = i + 1
@@ -235,6 +237,21 @@ def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
         unit = _singular_unit(doc, k, k + 1)
         if unit is not None and not morphology.is_definite(t.text):
             return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True) if _free_single(doc, k) else None
+    return None
+
+
+def _clean_goal(doc: Document, i: int) -> Numeral | None:
+    """بهدف نظيف، بهدف دون رد: a singular goal ([score] goals) before a phrase of
+    [score] clean ending at token i is one (a one-nil score)."""
+    hit = doc.phrase_before(i + 1, doc.lex.score_clean)
+    k = -1 if hit is None else hit[1] - 1
+    if k < 0 or doc.taken[k] or k in doc.anchor_set or doc.toks[k].kind != WORD:
+        return None
+    t = doc.toks[k]
+    for sp in morphology.splits(t.text):
+        if sp.stem in doc.lex.score_goals and not sp.definite:
+            return Numeral(k, k + 1, t.start + len(sp.prefix), t.end, 1, prefix=sp.prefix, singular=True,
+                           stem=sp.stem)
     return None
 
 
