@@ -174,3 +174,10 @@ def test_a_currency_added_in_data_alone_is_extracted_and_validated(data, tmp_pat
     bad = subprocess.run([sys.executable, "-m", "factx", "validate", str(facts)], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode == 1 and "[unit-closed-list]" in bad.stdout + bad.stderr
+
+
+def test_egyptian_reads_both_spellings_of_two_hundred():
+    """Egyptians write 200 as متين and as ميتين; with the hint and a currency after it, both are 200."""
+    for spelling in ("متين", "ميتين"):
+        facts = factx.extract(f"سعر الكيلو وصل {spelling} جنيه", variety="eg")
+        assert [(f.kind, f.value, f.unit, f.text) for f in facts] == [("money", 200, "EGP", spelling)]
