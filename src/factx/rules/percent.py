@@ -19,7 +19,7 @@ KINDS = (Kind("percent", quantity=True),)
 def sign(doc, cand: Candidate) -> Mention | None:
     """85%، %85، بين 10 و20%، 5‰: a percent (or per-mille) sign written with the digits."""
     if cand.first.percent_sign or cand.last.percent_sign or cand.extra.get("percent"):
-        m = cand.mention("percent", unit="%")
+        m = cand.mention("percent", unit="%", entity=_group_after(doc, cand.j))
         if cand.first.per_mille or cand.last.per_mille:     # 5‰ = 0.5%
             m.value, m.low, m.high = (None if v is None else as_number(Fraction(v) / 10)
                                       for v in (m.value, m.low, m.high))
@@ -31,7 +31,7 @@ def word(doc, cand: Candidate) -> Mention | None:
     """90 بالمائة، 12 في المئة: the percent written as a word after the number."""
     u = unit_after(doc, cand.j)
     if u is not None and u[0].kind == "percent":
-        return cand.mention("percent", unit="%", unit_span=doc.span_of(cand.j, u[2]))
+        return cand.mention("percent", unit="%", unit_span=doc.span_of(cand.j, u[2]), entity=_group_after(doc, u[2]))
     return None
 
 
@@ -69,9 +69,20 @@ def fraction_of_group(doc, cand: Candidate) -> Mention | None:
     f = _of_group(doc, cand)
     if f is None:
         return None
-    m = cand.mention("percent", unit="%")
+    nxt = doc.word(cand.j)
+    group = entity_after(doc, cand.j) if nxt is not None and morphology.is_definite(nxt) else None
+    m = cand.mention("percent", unit="%", entity=group)
     m.value = as_number(f * 100)
     return m
+
+
+def _group_after(doc, j: int) -> tuple[int, int] | None:
+    """70% من الأطفال: the definite group after من that a percentage is a share of (not a
+    pronoun: 85% منهم, nor an indefinite noun)."""
+    if doc.word(j) not in doc.lex.partitive:
+        return None
+    nxt = doc.word(j + 1)
+    return entity_after(doc, j) if nxt is not None and morphology.is_definite(nxt) else None
 
 
 def _of_group(doc, cand: Candidate) -> Fraction | None:
