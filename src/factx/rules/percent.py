@@ -31,7 +31,8 @@ def word(doc, cand: Candidate) -> Mention | None:
     """90 بالمائة، 12 في المئة: the percent written as a word after the number."""
     u = unit_after(doc, cand.j)
     if u is not None and u[0].kind == "percent":
-        return cand.mention("percent", unit="%", unit_span=doc.span_of(cand.j, u[2]), entity=_group_after(doc, u[2]))
+        return cand.mention("percent", unit="%", unit_span=doc.span_of(cand.j, u[2]),
+                            entity=_group_after(doc, u[2]))
     return None
 
 
