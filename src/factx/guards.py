@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .language import morphology
 from .lemmas import lemma
+from .numerals.scan import AFTER_AGAINST, AFTER_COMPARISON
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, WORD
 from .rules.date import year_cue, year_era
@@ -214,23 +215,15 @@ def bound_singular(doc, num) -> bool:
     comparison words do not reach: يزيد عدد الطلاب كل عام. The reader proposes the noun
     after a comparison word; it stands only when the comparison, read back from the noun
     as for any number, ends right before it. After a score's مقابل (بهدفين مقابل هدف) the
-    noun stands only when the side before counts the same noun: not مقابل هدف محدد; before
-    a one-nil phrase (بهدف نظيف) only when that phrase follows it."""
-    if not num.singular:
-        return True
-    if num.unit is None:
-        return doc.phrase_at(num.j, doc.lex.score_clean) is not None \
-            or _same_noun_before(doc, num.i - 2, doc.norm[num.start:num.end])
-    if num.unit.kind == "duration" and _duration_head(doc, num.i - 1):
-        return True
-    hit = comparison_before(doc, num.i)
-    return hit is not None and hit.qualifier in _BOUNDS
-
-
-def _duration_head(doc, k: int) -> bool:
-    """Is token k a duration head of cues.toml [singular] (مدة، لمدة)?"""
-    w = doc.word(k)
-    return w is not None and any(sp.stem in doc.lex.duration_heads for sp in morphology.splits(w))
+    noun stands only when the side before counts the same noun: not مقابل هدف نبيل. (A
+    noun next to a duration head or before a one-nil phrase, لمدة عام، بهدف نظيف, is
+    proposed only where the reader has seen its cue: nothing is left to verify.)"""
+    if num.singular == AFTER_AGAINST:
+        return _same_noun_before(doc, num.i - 2, doc.norm[num.start:num.end])
+    if num.singular == AFTER_COMPARISON:
+        hit = comparison_before(doc, num.i)
+        return hit is not None and hit.qualifier in _BOUNDS
+    return True
 
 
 def _same_noun_before(doc, k: int, noun: str) -> bool:

@@ -198,46 +198,63 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
     return _singular_after_bound(doc, i)
 
 
+#: why a bare singular noun was read as one (`Numeral.singular`): after a comparison,
+#: after a score's مقابل, after a duration head, before a one-nil phrase
+AFTER_COMPARISON, AFTER_AGAINST, AFTER_HEAD, BEFORE_CLEAN = "comparison", "against", "head", "clean"
+
+
 def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
     """A bare singular noun is the number one, as a dual is two, after a comparison
     (لا تقل عن سنة، أكثر من شهر، ألا تزيد مدة الحبس على سنة: a unit noun), after
-    the مقابل of a score (بهدفين مقابل هدف: a counted noun) or after a duration head
-    (لمدة عام: a time noun). Proposed at the first unit noun within the comparison's
-    reach when no other anchor comes first, or at the noun right after مقابل or the
-    head; the "bound-singular" guard checks that the comparison reaches it, that the
-    score's other side counts the same noun, or that the head stands right before it."""
-    lex = doc.lex
-    if doc.toks[i].text in lex.score_clean_ends:
+    the مقابل of a score (بهدفين مقابل هدف: a counted noun), after a duration head
+    (لمدة عام: a time noun) or before a one-nil phrase (بهدف نظيف: a goal). Proposed at
+    the first unit noun within the comparison's reach when no other anchor comes first,
+    or at the noun next to the other cue words; the "bound-singular" guard checks what
+    the reader cannot: that the comparison reaches the noun, that the score's other side
+    counts the same noun."""
+    lex, word = doc.lex, doc.toks[i].text
+    if word in lex.score_clean_ends:
         return _clean_goal(doc, i)
-    stems = [sp.stem for sp in morphology.splits(doc.toks[i].text)]
-    if any(s in lex.score_against for s in stems):
+    if _has_stem(word, lex.score_against):
         k = i + 1
-        if doc.word(k) in lex.counted_singulars and _free_single(doc, k):
-            t = doc.toks[k]
-            return Numeral(k, k + 1, t.start, t.end, 1, singular=True)
-        return None
-    if any(s in lex.duration_heads for s in stems):
-        k = i + 1
-        unit = _singular_unit(doc, k, k + 1) if doc.word(k) is not None else None
-        if unit is not None and unit.kind == "duration" and not morphology.is_definite(doc.toks[k].text) \
-                and _free_single(doc, k):
-            t = doc.toks[k]
-            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True)
-        return None
-    if not any(s in lex.bound_words for s in stems):
+        return _one(doc, k, None, AFTER_AGAINST) if doc.word(k) in lex.counted_singulars else None
+    if _has_stem(word, lex.duration_heads):
+        unit = _bare_unit(doc, i + 1)
+        return _one(doc, i + 1, unit, AFTER_HEAD) if unit is not None and unit.kind == "duration" else None
+    if not _has_stem(word, lex.bound_words):
         return None
     for k in range(i + 1, min(doc.n, i + lex.max_subject + 3)):
         t = doc.toks[k]
         if t.kind != WORD or doc.taken[k]:
             return None
         if k in doc.anchor_set:
-            if any(sp.stem in lex.duration_heads for sp in morphology.splits(t.text)):
+            if _has_stem(t.text, lex.duration_heads):
                 continue                          # ألا تقل مدة التدريب عن شهر: the head is no number
             return None
-        unit = _singular_unit(doc, k, k + 1)
-        if unit is not None and not morphology.is_definite(t.text):
-            return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=True) if _free_single(doc, k) else None
+        unit = _bare_unit(doc, k)
+        if unit is not None:
+            return _one(doc, k, unit, AFTER_COMPARISON)
     return None
+
+
+def _has_stem(word: str, table) -> bool:
+    """Is `word`, or its stem under some proclitics (لمدة، بأكثر), in `table`?"""
+    return any(sp.stem in table for sp in morphology.splits(word))
+
+
+def _bare_unit(doc: Document, k: int):
+    """The unit of the indefinite singular unit noun at token k, or None."""
+    if doc.word(k) is None or morphology.is_definite(doc.toks[k].text):
+        return None
+    return _singular_unit(doc, k, k + 1)
+
+
+def _one(doc: Document, k: int, unit, cue: str) -> Numeral | None:
+    """The noun at token k read as one (of `unit`, or counting itself), when it is free to be."""
+    if not _free_single(doc, k):
+        return None
+    t = doc.toks[k]
+    return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=cue)
 
 
 def _clean_goal(doc: Document, i: int) -> Numeral | None:
@@ -250,7 +267,7 @@ def _clean_goal(doc: Document, i: int) -> Numeral | None:
     t = doc.toks[k]
     for sp in morphology.splits(t.text):
         if sp.stem in doc.lex.score_goals and not sp.definite:
-            return Numeral(k, k + 1, t.start + len(sp.prefix), t.end, 1, prefix=sp.prefix, singular=True,
+            return Numeral(k, k + 1, t.start + len(sp.prefix), t.end, 1, prefix=sp.prefix, singular=BEFORE_CLEAN,
                            stem=sp.stem)
     return None
 

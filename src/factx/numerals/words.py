@@ -58,7 +58,7 @@ class Numeral:
     sign_span: tuple[int, int] | None = None   # from the sign to where the number itself starts
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
     dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)
-    singular: bool = False         # a bare singular noun read as "one" (لا تقل عن سنة، مقابل هدف)
+    singular: str = ""             # a bare singular noun read as "one": the cue (scan.AFTER_COMPARISON …)
     digit_fraction: bool = False   # digits over digits (3/4 كوب)
     whole: tuple | None = None     # a digit fraction's numerator as a number: (value, j, end)
     gender: str | None = None      # gender of the last unit word

@@ -14,7 +14,8 @@ KINDS = (Kind("duration", quantity=True, nonnegative=True),)
 
 
 def dual(doc, cand: Candidate) -> Mention | None:
-    """يومين، ساعتين، عامين: a dual time noun is the duration two."""
+    """يومين، ساعتين، عامين: a dual time noun is the duration two (and a time noun that
+    carries another number: ساعة ونصف، يوم واحد، لمدة عام)."""
     u = cand.first.unit
     return cand.mention("duration", unit=u.code) if u is not None and u.kind == "duration" else None
 

@@ -15,7 +15,8 @@ KINDS = (Kind("measure", quantity=True),)
 
 
 def dual(doc, cand: Candidate) -> Mention | None:
-    """مترين، طنين، لترين، درجتين تحت الصفر: a dual unit noun is the measure two."""
+    """مترين، طنين، لترين، درجتين تحت الصفر: a dual unit noun is the measure two (and
+    لتر ونصف، أقل من متر: `units.dual_mention`)."""
     return dual_mention(doc, cand, "measure")
 
 

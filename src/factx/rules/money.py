@@ -13,7 +13,8 @@ KINDS = (Kind("money", quantity=True),)
 
 
 def dual(doc, cand: Candidate) -> Mention | None:
-    """دولارين، ليرتين، هللتين: a dual currency noun is the amount two."""
+    """دولارين، ليرتين، هللتين: a dual currency noun is the amount two (and دولار واحد،
+    لا تقل عن دينار one: `units.dual_mention`)."""
     return dual_mention(doc, cand, "money")
 
 

@@ -70,19 +70,19 @@ def fraction_of_group(doc, cand: Candidate) -> Mention | None:
     f = _of_group(doc, cand)
     if f is None:
         return None
-    nxt = doc.word(cand.j)
-    group = entity_after(doc, cand.j) if nxt is not None and morphology.is_definite(nxt) else None
-    m = cand.mention("percent", unit="%", entity=group)
+    m = cand.mention("percent", unit="%", entity=_group_after(doc, cand.j, of_needed=False))
     m.value = as_number(f * 100)
     return m
 
 
-def _group_after(doc, j: int) -> tuple[int, int] | None:
-    """70% من الأطفال: the definite group after من that a percentage is a share of (not a
-    pronoun: 85% منهم, nor an indefinite noun)."""
-    if doc.word(j) not in doc.lex.partitive:
+def _group_after(doc, j: int, of_needed: bool = True) -> tuple[int, int] | None:
+    """The definite group a share is of, from token j: after من for a percentage (70% من
+    الأطفال), right after a fraction (نصف السكان); not a pronoun (85% منهم) nor an
+    indefinite noun."""
+    k = j + 1 if doc.word(j) in doc.lex.partitive else j
+    if of_needed and k == j:
         return None
-    nxt = doc.word(j + 1)
+    nxt = doc.word(k)
     return entity_after(doc, j) if nxt is not None and morphology.is_definite(nxt) else None
 
 

@@ -112,8 +112,9 @@ def unit_mention(doc: Document, cand: Candidate, kind: str, u: UnitHit) -> Menti
 
 
 def dual_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
-    """The mention of a dual unit noun of `kind` (يومين، دينارين، هللتين، درجتين تحت
-    الصفر): two of the unit, its code settled as after a number."""
+    """The mention of a unit noun of `kind` that carries its own number: a dual (يومين،
+    دينارين، درجتين تحت الصفر: two), a singular with its fraction or adjective (ساعة ونصف،
+    دولار واحد) or read as one (لا تقل عن سنة); its code settled as after a number."""
     u = cand.first.unit
     if u is None or u.kind != kind:
         return None

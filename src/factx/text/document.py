@@ -82,7 +82,7 @@ class Document:
         norm = self.norm
         spans = [m.span() for m in _URL_RE.finditer(norm)] if "://" in norm or "www." in norm else []
         at = norm.find("@")
-        while at > 0:
+        while at >= 0:                              # an @ at 0 has no local part, but the next may
             local = _MAIL_LOCAL_RE.search(norm, max(0, at - 64), at)
             domain = _MAIL_DOMAIN_RE.match(norm, at + 1)
             if local and domain:
