@@ -20,7 +20,7 @@ from .language import morphology
 from .lemmas import lemma
 from .numerals.scan import AFTER_AGAINST, AFTER_COMPARISON
 from .numerals.words import word_reading
-from .text.tokens import DIGITS, WORD
+from .text.tokens import DIGITS, LATIN, WORD
 from .rules.date import year_cue, year_era
 from .rules.identifier import named_by_head, phone_patterns, place_date_at
 from .rules.nouns import counted_noun_at, looks_plural, noun_like
@@ -91,12 +91,15 @@ def not_below_zero(doc, num) -> bool:
 
 
 def not_unit_power(doc, num) -> bool:
-    """كم2، م3، سم²: digits glued to a unit word that make a unit with it (square and cubic
-    units) are the unit's power, not a number of their own."""
-    if not num.digits or num.i == 0 or not doc.adjacent(num.i) or doc.toks[num.i - 1].kind != WORD:
+    """كم2، م3، سم²، m2: digits glued to a unit word or symbol that make a unit with it
+    (square and cubic units) are the unit's power, not a number of their own."""
+    if not num.digits or num.i == 0 or not doc.adjacent(num.i) or doc.toks[num.i - 1].kind not in (WORD, LATIN):
         return True
-    hit = doc.phrase_before(num.j, doc.lex.unit_phrases)
-    return hit is None or hit[1] >= num.i
+    for table in (doc.lex.unit_phrases, doc.lex.unit_symbols):
+        hit = doc.phrase_before(num.j, table)
+        if hit is not None and hit[1] < num.i:
+            return False
+    return True
 
 
 def colloquial_in_context(doc, num) -> bool:

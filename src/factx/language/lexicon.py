@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..text.normalize import normalize_word as nw
 from ..text.tokens import GLUED_MARK as GLUED
 from . import morphology, unit_table
-from .tables import (Bool, Bounds, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
+from .tables import (Bool, Bounds, Int, LanguageDataError, Latin, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str,
                      Word, load, tokens_of)
 from .unit_table import UNITS
 
@@ -67,6 +67,7 @@ NUMBERS = Record(required={
     "ratios": Record(required={"links": ListOf(Phrase())}),
     "ordinal_markers": Record(required={"construct": _words(), "elative": _words(),
                                         "elative_prepositions": _words(), "unit_homographs": _words()}),
+    "glued_scales": MapOf(Latin(), Int(1000)),
 }, optional={"teens": _NUMBER_TABLES["teens"]})
 CALENDAR = Record(required={
     "gregorian": _MONTHS, "hijri": _MONTHS,
@@ -239,6 +240,8 @@ class Lexicon:
         self.tens = table("tens")
         self.hundreds = table("hundreds")
         self.scales = table("scales", lambda v: (v["value"], v["number"]))
+        #: Latin letters glued to digits that multiply them (10k، 2.5M)
+        self.glued_scales = dict(n["glued_scales"])
         self.fractions = table("fractions", _ratio)
         self.fraction_plurals = table("fraction_plurals", _ratio)
         self.group_fractions = table("group_fractions", _ratio)

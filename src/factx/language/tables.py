@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..text.normalize import normalize_word
-from ..text.tokens import WORD, tokenize
+from ..text.tokens import LATIN, WORD, tokenize
 
 #: where the package's own tables are; FACTX_DATA_DIR points elsewhere (to try edits)
 PACKAGE_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
@@ -83,6 +83,17 @@ def Word() -> Check:
         toks = _tokens(value)
         if len(toks) != 1 or toks[0].kind != WORD:
             raise where.error(f"{value!r} is not one Arabic word after normalisation "
+                              f"(it reads as {[t.text for t in toks]}): it could never match")
+    return check
+
+
+def Latin() -> Check:
+    """Latin letters written as one token (k، M، bn)."""
+    def check(value, where):
+        Str()(value, where)
+        toks = _tokens(value)
+        if len(toks) != 1 or toks[0].kind != LATIN:
+            raise where.error(f"{value!r} is not one run of Latin letters "
                               f"(it reads as {[t.text for t in toks]}): it could never match")
     return check
 

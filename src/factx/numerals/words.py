@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ..language import morphology
 from ..language.morphology import Split
-from ..text.tokens import DIGITS, PUNCT, WORD, Token
+from ..text.tokens import DIGITS, LATIN, PUNCT, WORD, Token
 from .digits import read_digits
 
 # the roles a number word plays in the grammar (`WordClass.role`)
@@ -77,6 +77,8 @@ class WordClass(NamedTuple):
 
 
 _ZERO = 0
+#: marks that glue letters and digits into a code (10k-2, A/10k)
+_CODE_JOINERS = frozenset("/-_.")
 
 
 @lru_cache(maxsize=65536)
@@ -215,7 +217,7 @@ def read_number(norm: str, toks: list[Token], i: int, stop: int, lex, decimals: 
     acc = _Sum()
     if t.kind == DIGITS:
         pos = _first_digits(r, num, acc)
-        if acc.group is None:                                # absurdly long digit string: span only
+        if acc.group is None and not acc.last_scale:         # absurdly long digit string: span only
             return num
     elif t.kind == WORD:
         pos = _first_word(r, num, acc)
@@ -246,7 +248,30 @@ def _first_digits(r: _Tokens, num: Numeral, acc: _Sum) -> int:
     num.plain_digits = not d.grouped and not d.decimal
     if d.value is not None:
         acc.open(d.value, "digits")
+        scale = _glued_scale(r, k, d.end)
+        if scale is not None:                                # 10k، 2.5M
+            acc.close(scale)
+            num.j, num.end, num.plain_digits = k + 1, r.toks[k].end, False
+            return k + 1
     return k
+
+
+def _glued_scale(r: _Tokens, k: int, end: int) -> int | None:
+    """The value of Latin scale letters glued to the digits ending at `end` (10k), when
+    nothing that would make them a code follows (10k-2، 10k5)."""
+    if k >= r.stop:
+        return None
+    t = r.toks[k]
+    scale = r.lex.glued_scales.get(t.text) if t.kind == LATIN and t.start == end else None
+    if scale is None:
+        return None
+    toks, n = r.toks, len(r.toks)
+    if k + 1 < n and toks[k + 1].start == t.end and (
+            toks[k + 1].kind == DIGITS
+            or toks[k + 1].text in _CODE_JOINERS and k + 2 < n and toks[k + 2].start == toks[k + 1].end
+            and toks[k + 2].kind != PUNCT):
+        return None
+    return scale
 
 
 def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from ..language import morphology
+from ..language.lexicon import phrase_key
 from ..text.document import Document
 from ..text.tokens import ARABIC_LETTERS, COMMAS, DIGITS, PUNCT, WORD
 from .date import month_at
@@ -52,6 +53,8 @@ _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 # a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29 (opens with the rare "-")
 _HYPHENATED_RE = re.compile(rf"-(?<=[{ARABIC_LETTERS}A-Za-z]-)(?=[0-9])")
 _HASHTAG_RE = re.compile(r"#[\w\-]*[0-9][\w\-]*")
+# digits, with a decimal part, and the letters glued after them (250ml، 2.5M، 120km/h، 300m2)
+_AMOUNT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?([A-Za-z][A-Za-z0-9/]*)")
 
 
 def _digits_of(s: str) -> str:
@@ -85,17 +88,28 @@ def find_codes(doc: Document):
             code = m.group()
             if code.isdigit() or not any(c.isdigit() for c in code) or not any(c.isalpha() for c in code):
                 continue
-            if _amount_with_unit(doc.lex, code):
+            if _amount_with_unit(doc.lex, code) or _symbol_after_number(doc, m.start(), code):
                 continue
             found = _identifier(doc, m.start(), m.end(), _digits_of(code))
             if found:
                 yield found
 
 
+def _symbol_after_number(doc: Document, start: int, code: str) -> bool:
+    """5 m3، 300 km2: a unit symbol with a power after digits is the number's unit."""
+    k = doc.token_at(start)
+    return k > 0 and doc.toks[k - 1].kind == DIGITS and phrase_key(code) in doc.lex.unit_symbols
+
+
 def _amount_with_unit(lex, code: str) -> bool:
-    """43c، 250ml، 5mg: digits glued to a unit's Latin symbol are an amount, not a code."""
-    letters = code.lstrip("0123456789")
-    return letters != code and letters.isalpha() and ((letters,) in lex.unit_phrases or (letters,) in lex.unit_symbols)
+    """43c، 250ml، 5mg، 2.5M، 10k: digits glued to a unit's Latin symbol or to a scale
+    are an amount, not a code."""
+    m = _AMOUNT_RE.fullmatch(code)
+    if m is None:
+        return False
+    letters = m.group(1)
+    key = phrase_key(letters)
+    return letters in lex.glued_scales or key in lex.unit_phrases or key in lex.unit_symbols
 
 
 def find_phones(doc: Document):
