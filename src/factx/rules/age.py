@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..language import morphology
-from ..text.tokens import CLAUSE_END_MARKS, COMMAS
+from ..text.tokens import COMMAS
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .ordinal import ordinal_at
@@ -33,7 +33,7 @@ def _is_age(doc, cand: Candidate, end: int) -> bool:
     if doc.phrase_at(end, lex.age_after) is not None:
         return True
     for k in range(cand.i - 1, max(-1, cand.i - lex.age_subject_window - 1), -1):
-        if doc.tok_text(k) in CLAUSE_END_MARKS:
+        if doc.ends_clause(k):
             break
         if doc.phrase_at(k, lex.age_subjects, morphology.NO_ARTICLE) is not None:
             return True

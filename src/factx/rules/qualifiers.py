@@ -171,13 +171,16 @@ def _negated(doc: Document, found: Found, negations: frozenset) -> Found:
 
 def qualifier_after(doc: Document, j: int) -> tuple[str, int] | None:
     """A qualifier phrase starting at token j: (qualifier, end token); not the start of
-    the next number's comparison (1200 شهيد وأكثر من 5600 جريح)."""
+    the next number's comparison (1200 شهيد وأكثر من 5600 جريح), nor a phrase that may
+    stand before a number and has one right after it (رسم قدره 2% بحد أقصى 10,000 ريال:
+    the cap is on the 10,000)."""
     if doc.tok_text(j) in COMMAS:
         return None
     hit = doc.phrase_at(j, doc.lex.qualifiers_after, morphology.CONJUNCTIONS)
     if hit is not None:
         nxt = doc.phrase_at(j, doc.lex.qualifiers_before, morphology.CONJUNCTIONS)
-        if nxt is not None and nxt[1] > hit[1]:
+        if nxt is not None and (nxt[1] > hit[1] or nxt[1] == hit[1] < doc.n and doc.taken[hit[1]]
+                                and not doc.tok_text(hit[1]).startswith(morphology.WA_FORM)):
             return None
     return hit
 
@@ -194,6 +197,8 @@ def attach(doc: Document, cand: Candidate, m: Mention) -> None:
     if cand.first.sign_span is not None and start == cand.i and m.start == cand.first.sign_span[0]:
         start -= 1                                    # أقل من -5 درجات (a sign the kind keeps)
     hit = comparison_before(doc, start)
+    if hit is not None and start == cand.i and _after_wa(doc, cand, hit.end):
+        hit = None                                    # 500 دينار على الأقل وعشرة آلاف: the bound is the 500's
     if hit is not None:
         q = hit.qualifier
         if q in INCLUSIVE and _or_equal_after(doc, cand.j):
@@ -202,6 +207,15 @@ def attach(doc: Document, cand: Candidate, m: Mention) -> None:
             m.qualifier, m.qualifier_span = q, doc.span_of(hit.first, hit.end)
         return
     _after(doc, cand, m)
+
+
+def _after_wa(doc: Document, cand: Candidate, end: int) -> bool:
+    """Does a phrase ending before token `end` stand right before و and the candidate's
+    number (وعشرة آلاف، و 10 آلاف)? و opens a new member of a list: a bound just
+    before it belongs to the member before."""
+    if end == cand.i:
+        return doc.norm[doc.toks[cand.i].start:cand.first.start] == morphology.WA_FORM
+    return end == cand.i - 1 and doc.tok_text(end) == morphology.WA_FORM
 
 
 def _or_equal_after(doc: Document, j: int) -> bool:

@@ -27,7 +27,7 @@ from .. import lemmas
 from ..language import morphology
 from ..numerals.words import Numeral
 from ..text.document import Document
-from ..text.tokens import CLAUSE_END_MARKS, COMMAS, PUNCT, closing_wrapper
+from ..text.tokens import COMMAS, PUNCT, closing_wrapper
 from .mention import Candidate, Mention, as_number, join_pairs
 from .nouns import entity_after
 from .qualifiers import LOWER, UPPER
@@ -116,8 +116,7 @@ def _score(doc: Document, a: Numeral, b: Numeral) -> bool:
         return False
     lex = doc.lex
     for k in range(_first_token(a) - 1, max(-1, a.i - lex.score_window - 1), -1):
-        t = doc.toks[k]
-        if t.kind == PUNCT and t.text in CLAUSE_END_MARKS:
+        if doc.ends_clause(k):
             return False
         if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
             return True
@@ -251,6 +250,7 @@ def _ends(doc: Document, c1: Candidate, m1: Mention, c2: Candidate, m2: Mention)
     op = opener(doc, _first_token(a)) if m1.qualifier == "exact" else None
     if op is not None and link in op[0]:
         if _after_change(doc, op[1]):
+            _share_measure(m1, m2)
             return None
         if m1.kind == m2.kind and m1.unit != m2.unit:   # من ثلاثة أشهر إلى سنتين
             m1.qualifier, m1.qualifier_span = "at_least", doc.span_of(op[1], op[1] + 1)
@@ -261,6 +261,13 @@ def _ends(doc: Document, c1: Candidate, m1: Mention, c2: Candidate, m2: Mention)
               and _alternatives(doc, m1.value, m2.value)):
         return None
     return _range(doc, m1, m2, m1.value, m2.value)
+
+
+def _share_measure(m1: Mention, m2: Mention) -> None:
+    """ارتفع السعر من 900 ريال إلى 1400: the level after, a bare number, is in the unit of
+    the level before (its unit is taken from the context: no unit span)."""
+    if m2.kind == "count" and m2.unit is None and m2.entity is None and m1.kind != "count":
+        m2.kind, m2.unit, m2.rule = m1.kind, m1.unit, m1.rule
 
 
 def _link_span(doc: Document, j: int, c2: Candidate) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from .normalize import NormText
-from .tokens import DIGITS, GLUED_MARK, GAP, PUNCT, WORD, Token, tokenize_windows
+from .tokens import CLAUSE_END_MARKS, DIGITS, GLUED_MARK, GAP, PUNCT, WORD, Token, tokenize_windows
 
 _start_of = attrgetter("start")
 
@@ -133,6 +133,15 @@ class Document:
 
     def any_taken(self, i: int, j: int) -> bool:
         return True in self.taken[i:j]
+
+    def ends_clause(self, k: int) -> bool:
+        """Is token k a mark that ends a clause (CLAUSE_END_MARKS), not the point of a
+        decimal written inside a number (72.6)?"""
+        t = self.toks[k]
+        if t.kind != PUNCT or t.text not in CLAUSE_END_MARKS:
+            return False
+        return not (t.text == "." and self.adjacent(k) and self.adjacent(k + 1)
+                    and self.toks[k - 1].kind == DIGITS == self.toks[k + 1].kind)
 
     def adjacent(self, k: int) -> bool:
         """No space between token k-1 and token k."""
