@@ -64,6 +64,9 @@ YIELDING: set[str] = set()
 LEVEL_MARKERS: frozenset[str] = frozenset(nw(w) for w in _T["change"]["level_markers"])
 
 _C = {k: [nw(x) for x in v] for k, v in _T["conjugation"].items()}
+#: a past ending in a long vowel (نما، تدنى) drops it before a suffix opening with these
+_DEFECTIVE = ("ا", "ى")
+_WEAK_DROPPING = ("ت", "و")
 
 
 def _conjugate(pair: str, key: str) -> list[str]:
@@ -73,6 +76,8 @@ def _conjugate(pair: str, key: str) -> list[str]:
         raise (_WHERE / key).error(f"{pair!r} is not 'PAST PRESENT'")
     past = parts[0]
     out = [past + s for s in _C["past_suffixes"]]
+    if pair.split()[0].endswith(_DEFECTIVE):         # نما → نمت، نموا; تدنى → تدنت
+        out += [past[:-1] + s for s in _C["past_suffixes"] if s.startswith(_WEAK_DROPPING)]
     if len(parts) == 2:
         present = parts[1]
         prefix = next((p for p in sorted(_C["present_prefixes"], key=len, reverse=True)

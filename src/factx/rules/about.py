@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..language.morphology import ARTICLE_FORM, DETACHED, WA_FORM, splits, strip_definite
+from ..language.morphology import ARTICLE_FORM, DETACHED, WA_FORM, is_definite, nisba_like, splits, strip_definite
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
@@ -67,6 +67,7 @@ _MAX_AFTER = _T["barriers"]["max_after"]
 _V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, list)
           else nw(v) if isinstance(v, str) else v) for k, v in _T["verbs"].items()}
 
+_LAM = "ل"
 #: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
 _SOFT_PUNCT = frozenset("%$€£-/")
 
@@ -227,19 +228,45 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
             return _referent(doc, k)
         if info.head:
             if k + 1 < left:
-                nxt = doc.word(k + 1)
-                if nxt is not None and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
+                t = _past_adjectives(doc, k, left)
+                nxt = doc.word(t)
+                if t < left and nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
+                        and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
                         and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
-                    return k + 1
+                    return t
                 return None
             if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون
                 prev = doc.word(k - 1)
                 if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev):
-                    return k - 1
+                    return _before_adjectives(doc, k - 1, around)
             return None
         k -= 1
         steps += 1
     return None
+
+
+def _past_adjectives(doc: Document, k: int, left: int) -> int:
+    """The token after the definite nisba adjectives that follow the definite head at
+    token k (العدد الإجمالي للقتلى، القيمة السوقية لأرامكو): what the head is of comes
+    after them, with ل (للقتلى)."""
+    t = k + 1
+    if is_definite(doc.toks[k].text):
+        while t < left and doc.word(t) is not None and doc.word(t).startswith(ARTICLE_FORM) \
+                and nisba_like(strip_definite(doc.word(t))[1]):
+            t += 1
+    return t
+
+
+def _before_adjectives(doc: Document, k: int, around: _Around) -> int:
+    """The noun a nisba adjective at token k follows (تراجعت البورصة المصرية بنسبة 0.8%:
+    البورصة; مساعدات إنسانية بقيمة: مساعدات): adjectives agree with their noun in the article."""
+    while k > 0 and nisba_like(strip_definite(doc.toks[k].text)[1]):
+        prev = doc.word(k - 1)
+        if prev is None or doc.toks[k - 1].start < around.prev_end \
+                or is_definite(prev) != is_definite(doc.toks[k].text) or not _plain_noun(prev):
+            break
+        k -= 1
+    return k
 
 
 def _plain_noun(w: str) -> bool:
@@ -283,6 +310,8 @@ def _set_predicate(doc: Document, m: Mention, left: int, j: int, around: _Around
     before = _predicate_before(doc, m, left, around)
     if isinstance(before, Mention):              # من 900 ريال إلى 1400 ريال: the levels share it
         m.predicate, m.change = before.predicate, None
+        if m.entity is None:                     # ارتفع عدد القتلى من 40 إلى 55: and what they count
+            m.entity, m.entity_norm = before.entity, before.entity_norm
         return
     after = None
     if before is None or before[0].family == ANY:
