@@ -87,9 +87,51 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         num = _unit_one(doc, num, free_before)
         _restated_two(doc, num, stop)
         _past_wrapper(toks, num, stop)
+        first = _singular_range_start(doc, num, resume) if not num.digits or num.j > num.i else None
+        if first is not None:
+            out.append(first)
         out.append(num)
         resume = max(num.j, i + 1)
+        last = _singular_range_end(doc, num, stop)
+        if last is not None:
+            out.append(last)
+            resume = last.j
     return out
+
+
+def _singular_range_start(doc: Document, num: Numeral, resume: int) -> Numeral | None:
+    """من سنة إلى ثلاث سنوات، بين شهر وثلاثة أشهر: a bare singular time noun as the
+    first end of a range is one (the range's words are the cue, as a comparison's are)."""
+    k = num.i - 1
+    glued = doc.norm[doc.toks[num.i].start:num.start] if num.prefix else ""
+    link = glued[:1] if glued in _GLUED_LINKS else doc.word(k)
+    s = num.i - 1 if glued else num.i - 2
+    if link is None or s < max(resume, 1):
+        return None
+    return _range_one(doc, s, link, s)
+
+
+def _singular_range_end(doc: Document, num: Numeral, stop: int) -> Numeral | None:
+    """من ستة أشهر إلى سنة: a bare singular time noun as the second end of a range
+    opened before the number, after the number's unit and the link."""
+    hit = doc.phrase_at(num.j, doc.lex.unit_phrases)
+    if hit is None or hit[0].kind != "duration" or hit[1] + 1 >= stop:
+        return None
+    link = doc.word(hit[1])
+    return _range_one(doc, hit[1] + 1, link, num.i)
+
+
+def _range_one(doc: Document, k: int, link: str | None, first: int) -> Numeral | None:
+    """The singular time noun at token k read as one, when the range opener before
+    token `first` closes with `link`."""
+    op = doc.phrase_before(first, doc.lex.range_open, morphology.NO_ARTICLE)
+    if op is None or link not in op[0]:
+        return None
+    unit = _bare_unit(doc, k)
+    if unit is None or unit.kind != "duration" or doc.taken[k] or k in doc.anchor_set:
+        return None
+    t = doc.toks[k]
+    return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=RANGE_END)
 
 
 def _past_wrapper(toks, num: Numeral, stop: int) -> None:
@@ -200,7 +242,11 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
 
 #: why a bare singular noun was read as one (`Numeral.singular`): after a comparison,
 #: after a score's مقابل, after a duration head, before a one-nil phrase
+#: … or at an end of a range (من سنة إلى ثلاث سنوات)
 AFTER_COMPARISON, AFTER_AGAINST, AFTER_HEAD, BEFORE_CLEAN = "comparison", "against", "head", "clean"
+RANGE_END = "range"
+#: proclitics glued to a range's second end that are its link (وثلاث، لثلاث)
+_GLUED_LINKS = frozenset({"و", "ل"})
 
 
 def _singular_after_bound(doc: Document, i: int) -> Numeral | None:
