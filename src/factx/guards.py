@@ -351,6 +351,27 @@ def counted_not_name(doc, cand, m) -> bool:
     return not counted_noun_at(doc, cand.j, plural_only=True)
 
 
+def range_not_name(doc, cand, m) -> bool:
+    """المواد من 10 إلى 15 (articles 10 to 15), but عدد المواد بين 10 و15 مادة، المواد من
+    3 إلى 5 كيلوغرامات: the ends of a range after a naming head name things only when
+    no unit or counted noun follows the range's last number, which all its ends share."""
+    j = cand.j
+    if doc.word(j) in doc.lex.range_closers and j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS:
+        j = _digits_end(doc, j + 1)
+    elif not (doc.word(cand.i - 1) in doc.lex.range_closers):
+        return True
+    u = unit_after(doc, j)
+    return (u is None or u.unit.kind not in _AMOUNT_KINDS) and not counted_noun_at(doc, j, plural_only=False)
+
+
+def _digits_end(doc, k: int) -> int:
+    """The token after the number written in digits from token k (15، 1,500، 43.5)."""
+    while k + 2 < doc.n and doc.toks[k + 1].text in ",." and doc.adjacent(k + 1) and doc.adjacent(k + 2) \
+            and doc.toks[k + 2].kind == DIGITS:
+        k += 2
+    return k + 1
+
+
 def counted_not_rank(doc, cand, m) -> bool:
     """استقبل المركز 300 مريض، تقام في الجولة 3 مباريات: after a rank head that also names
     an institution, an event or a period (المركز "the centre"), a counted noun after the
@@ -435,6 +456,7 @@ MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("year-not-name", frozenset({"date.year"}), year_not_name),
     MentionGuard("unit-not-name", frozenset({"identifier.head", "identifier.footnote"}), unit_not_name),
     MentionGuard("counted-not-name", frozenset({"identifier.head"}), counted_not_name),
+    MentionGuard("range-not-name", frozenset({"identifier.head"}), range_not_name),
     MentionGuard("counted-not-rank", frozenset({"ordinal.rank-head"}), counted_not_rank),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),

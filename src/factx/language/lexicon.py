@@ -399,6 +399,8 @@ class Lexicon:
         #: range-opening phrase -> the words that close it (بين … و، من … إلى)
         self.range_open = Phrases((phrase_key(k), frozenset(map(nw, v))) for k, v in r["close"].items())
         self.range_bare = frozenset(map(nw, r["bare"]))
+        #: every word that closes a range (و، إلى، حتى …)
+        self.range_closers = frozenset(w for v in r["close"].values() for w in map(nw, v))
         self.level_openers = frozenset(map(nw, r["levels"]))
         missing = self.level_openers - {k[-1] for k in self.range_open}
         if missing:

@@ -239,6 +239,9 @@ def head_before(doc: Document, i: int, depth: int = 0) -> tuple[str, int] | None
 def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
     lex = doc.lex
     k, _ = opening(doc, i)
+    op = doc.phrase_before(k, lex.range_open, morphology.NO_ARTICLE)
+    if op is not None and naming_head(lex, doc.word(op[1] - 1)) in (HEAD, PLURAL):
+        return naming_head(lex, doc.word(op[1] - 1)), op[1] - 1      # المواد من 10 إلى 15
     for gap in range(0, lex.id_max_gap + 1):
         w = doc.word(k - 1 - gap)
         if w is None:
@@ -248,7 +251,7 @@ def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
             if gap and any(doc.word(k - 1 - g) in lex.not_nouns for g in range(gap)):
                 break
             return kind, k - 1 - gap
-    if depth < _LIST_MAX and doc.tok_text(k - 1) in _LIST_LINKS:
+    if depth < _LIST_MAX and (doc.tok_text(k - 1) in _LIST_LINKS or doc.word(k - 1) in lex.range_closers):
         m = k - 2
         if m >= 0 and doc.toks[m].kind == PUNCT and closing_wrapper(doc.toks[m].text):
             m -= 1
