@@ -100,8 +100,9 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
 
 
 def _singular_range_start(doc: Document, num: Numeral, resume: int) -> Numeral | None:
-    """من سنة إلى ثلاث سنوات، بين شهر وثلاثة أشهر: a bare singular time noun as the
-    first end of a range is one (the range's words are the cue, as a comparison's are)."""
+    """من سنة إلى ثلاث سنوات، بين شهر وثلاثة أشهر، من متر إلى مترين: a bare singular unit
+    noun as the first end of a range is one (the range's words are the cue, as a
+    comparison's are)."""
     k = num.i - 1
     glued = doc.norm[doc.toks[num.i].start:num.start] if num.prefix else ""
     link = glued[:1] if glued in _GLUED_LINKS else doc.word(k)
@@ -112,23 +113,23 @@ def _singular_range_start(doc: Document, num: Numeral, resume: int) -> Numeral |
 
 
 def _singular_range_end(doc: Document, num: Numeral, stop: int) -> Numeral | None:
-    """من ستة أشهر إلى سنة: a bare singular time noun as the second end of a range
-    opened before the number, after the number's unit and the link."""
+    """من ستة أشهر إلى سنة، من 500 غرام إلى كيلوغرام: a bare singular unit noun as the
+    second end of a range opened before the number, after the number's unit and the link."""
     hit = doc.phrase_at(num.j, doc.lex.unit_phrases)
-    if hit is None or hit[0].kind != "duration" or hit[1] + 1 >= stop:
+    if hit is None or hit[1] + 1 >= stop:
         return None
     link = doc.word(hit[1])
     return _range_one(doc, hit[1] + 1, link, num.i)
 
 
 def _range_one(doc: Document, k: int, link: str | None, first: int) -> Numeral | None:
-    """The singular time noun at token k read as one, when the range opener before
+    """The singular unit noun at token k read as one, when the range opener before
     token `first` closes with `link`."""
     op = doc.phrase_before(first, doc.lex.range_open, morphology.NO_ARTICLE)
     if op is None or link not in op[0]:
         return None
     unit = _bare_unit(doc, k)
-    if unit is None or unit.kind != "duration" or doc.taken[k] or k in doc.anchor_set:
+    if unit is None or doc.taken[k] or k in doc.anchor_set:
         return None
     t = doc.toks[k]
     return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=RANGE_END)
