@@ -1,8 +1,9 @@
 """Counts: how many of something (39 هجوما، ثلاثة ملايين شخص، عشرات المدنيين).
 
 The counted noun (tamyiz) follows the number, possibly after من; it precedes
-the number when the number is an adjective: واحد/اثنان (مركز حدودي واحد) and
-definite numbers after a definite plural (الدول الثلاث، الهجمات الـ 6).
+the number when the number is an adjective: واحد/اثنان (مركز حدودي واحد; not the
+colloquial two, which precedes it: جوج دراري) and definite numbers after a definite
+plural (الدول الثلاث، الهجمات الـ 6).
 Counts are the last quantity rules: a number no other kind claims is a count.
 """
 
@@ -28,7 +29,8 @@ def _count(doc, cand: Candidate) -> Mention | None:
         return cand.mention("count", entity=(num.start, doc.toks[num.i].end))   # not its اثنين
     definite = definite_number(doc, cand)
     ent = None
-    if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL):
+    if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL
+                                        and num.stem not in doc.lex.colloquial):   # جوج دراري: before its noun
         head = head_before(doc, cand.i, definite_only=definite)
         if head is not None:
             ent = noun_span(doc, head)
