@@ -61,7 +61,8 @@ _NUMBER_TABLES = {
 }
 NUMBERS = Record(required={
     **{k: v for k, v in _NUMBER_TABLES.items() if k != "teens"},
-    "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words()}),
+    "markers": Record(required={"teen_tens": _words(), "hundred_words": _words(), "nayyif": _words(),
+                                "noun_homographs": _words()}),
     "decimals": Record(required={"point": _words(), "of": _words(), "over": _words()}),
     "signs": Record(required={"minus": _words()}),
     "ratios": Record(required={"links": ListOf(Phrase())}),
@@ -261,6 +262,8 @@ class Lexicon:
         self.teen_tens = frozenset(map(nw, m["teen_tens"]))
         self.hundred_words = frozenset(map(nw, m["hundred_words"]))
         self.nayyif = frozenset(map(nw, m["nayyif"]))
+        #: fractions that are also another noun (ثمن "price"): no share with a pronoun or before an amount
+        self.noun_homographs = frozenset(map(nw, m["noun_homographs"]))
         o = n["ordinal_markers"]
         self.construct_ordinals = frozenset(map(nw, o["construct"]))
         self.elative_ordinals = frozenset(map(nw, o["elative"]))

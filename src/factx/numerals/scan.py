@@ -28,11 +28,14 @@ MAX_TOKENS = 64
 
 @lru_cache(maxsize=65536)
 def fraction_of_group(lex, word: str) -> tuple[int, int, Fraction] | None:
-    """نصفهم → (prefix length, stem length, 1/2): a fraction word with a pronoun suffix."""
+    """نصفهم → (prefix length, stem length, 1/2): a fraction word with a pronoun suffix
+    (not ثمنها "its price": numbers.toml noun_homographs)."""
     for suffix in morphology.PRONOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             base = word[: -len(suffix)]
             for sp in morphology.splits(base):
+                if sp.stem in lex.noun_homographs:
+                    continue
                 f = lex.fractions.get(sp.stem) or lex.group_fractions.get(sp.stem)
                 if f is not None:
                     return len(sp.prefix), len(sp.stem), f

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..language import morphology
+from ..text.tokens import DIGITS
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
 from .nouns import entity_after, noun_like
@@ -104,6 +105,8 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
         if num.j > num.i + 1:                         # ثلاثة أخماس، واحد على مئة: a share by itself
             return num.value
         nxt = doc.word(num.j)
+        if nxt is not None and num.stem in lex.noun_homographs and _priced(doc, num.j):
+            return None                               # ثمن الشقة 500 ألف "the price of the flat"
         if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt) or _construct_group(doc, num.j)):
             return num.value
         return None
@@ -115,6 +118,12 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
                 if nxt is not None and _article_first(nxt) and unit_after(doc, num.j) is None:
                     return lex.group_fractions[sp.stem]
     return None
+
+
+def _priced(doc, k: int) -> bool:
+    """Does an amount follow the noun at token k (ثمن الشقة 500 ألف درهم)? Then the
+    noun homograph before it is that noun (the price), not a share (ثمن الوزن)."""
+    return k + 1 < doc.n and (doc.toks[k + 1].kind == DIGITS or (k + 1) in doc.anchor_set)
 
 
 def _compared(doc, cand: Candidate) -> bool:
