@@ -129,11 +129,14 @@ def dual_mention(doc: Document, cand: Candidate, kind: str) -> Mention | None:
 
 
 def cue_end(doc: Document, cand: Candidate) -> int:
-    """The token a cue before the candidate ends at (ارتفع بنسبة │نحو 3.5، العظمى │24):
-    before its range opener, a detached proclitic and a qualifier."""
+    """The token a cue before the candidate ends at (ارتفع بنسبة │نحو 3.5، العظمى │24،
+    الصغرى │ناقص 2): before its range opener, its sign, a detached proclitic and a qualifier."""
     k = cand.extra.get("cue_end")
     if k is None:                     # asked by each cue rule: kept on the candidate
+        sign = cand.first.sign_span
         k = cand.i if cand.opener is None else cand.opener
+        if sign is not None and cand.opener is None:
+            k = min(k, doc.token_at(sign[0]))
         if doc.tok_text(k - 1) in morphology.DETACHED:
             k -= 1
         q = qualifier_before(doc, k)
