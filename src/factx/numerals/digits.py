@@ -3,7 +3,9 @@
 The text is already normalised: every digit is ASCII, every no-break space a
 space. What is left is the separator conventions:
 
-* ``٫`` is always a decimal point, ``٬`` always a thousands separator;
+* ``٫`` is always a decimal point, ``٬`` a thousands separator before groups of
+  three digits (``٣٬٥٠٠``) and else, as keyboards put the two side by side, the
+  decimal point it was typed for (``٣٬٥ مليار`` is 3.5 billion);
 * ``,`` ``،`` ``.`` and a space separate thousands when every group after them
   has exactly three digits and the first has at most three and is not a lone 0
   (``350،000``, ``25.000``, ``25 000``, ``1,250,000``; ``0.002`` is a decimal); a ``.`` does so only when no
@@ -89,6 +91,6 @@ def read_digits(norm: str, pos: int, multiplier_follows=None) -> DigitRead:
             end += 1 + len(frac)
         return DigitRead(_to_fraction(int_part, frac), end, True, bool(frac), len(first))
 
-    if sep in ".,":
+    if sep in ".,٬":                                 # ٬ before no group of three: ٣٬٥ مليار is 3.5
         return DigitRead(_to_fraction(first, groups[1]), end + 1 + len(groups[1]), False, True, len(first))
     return DigitRead(_to_fraction(first), end, False, False, len(first))
