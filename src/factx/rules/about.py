@@ -26,7 +26,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lemmas, predicates
-from ..language.morphology import ARTICLE_FORM, DETACHED, WA_FORM, is_definite, nisba_like, splits, strip_definite
+from ..language.morphology import (ARTICLE_FORM, DETACHED, FEMININE_ENDINGS, WA_FORM, is_definite, nisba_like,
+                                   splits, strip_definite)
 from ..language.tables import Int, ListOf, Record, Str, Word, load
 from ..predicates import ANY, Entry
 from ..record import QUANTITY_KINDS
@@ -43,6 +44,7 @@ DECLARATION = Record(required={
     "heads": Record(required={"words": ListOf(Word()), "pronoun_heads": ListOf(Word()), "max_back": Int(1, 20)}),
     "generic": Record(required={"nouns": ListOf(Word())}),
     "not_entities": Record(required={"words": ListOf(Word())}),
+    "others": Record(required={"words": ListOf(Word())}),
     "barriers": Record(required={"words": ListOf(Word()), "max_before": Int(1, 20), "max_after": Int(0, 20)}),
     "verbs": Record(required={"past_plural": ListOf(Str()), "present_prefixes": ListOf(Str()),
                               "present_suffixes": ListOf(Str()), "nisba_plurals": ListOf(Str()),
@@ -61,6 +63,7 @@ _PRONOUN_HEADS = _words(_T["heads"]["pronoun_heads"])
 _MAX_BACK = _T["heads"]["max_back"]
 _GENERIC = frozenset(lemmas.lemma(w) for w in _T["generic"]["nouns"])
 _NOT_ENTITIES = _words(_T["not_entities"]["words"])
+_OTHERS = _words(_T["others"]["words"])
 _BARRIERS = _words(_T["barriers"]["words"])
 _MAX_BEFORE = _T["barriers"]["max_before"]
 _MAX_AFTER = _T["barriers"]["max_after"]
@@ -133,6 +136,10 @@ def _describe(doc: Document, m: Mention, around: _Around) -> None:
                 norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], False)
             else:                           # البالغ عددهم 3.6 مليون نسمة: the head's noun is counted
                 norm = lemmas.lemma(doc.toks[head].text, False)
+    if ent is None and norm is None and doc.word(j) in _OTHERS:
+        other = around.prev                 # قتل ثلاثة أشخاص وأصيب خمسة آخرون: five other persons
+        if other is not None and other.kind == m.kind:
+            norm = other.entity_norm        # what it counts; no noun is written next to it
     m.entity, m.entity_norm = ent, norm
     _set_predicate(doc, m, left, j, around)
     m.unit_source = _unit_source(doc, m)
@@ -227,15 +234,16 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
         if info.pronoun_head:
             return _referent(doc, k)
         if info.head:
-            if k + 1 < left:
-                t = _past_adjectives(doc, k, left)
+            t = _past_adjectives(doc, k, left)
+            if t < left:
                 nxt = doc.word(t)
-                if t < left and nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
+                if nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
                         and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
                         and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
                     return t
-                return None
-            if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون
+                if t == k + 1:
+                    return None
+            if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون، نما الاقتصاد بمعدل سنوي
                 prev = doc.word(k - 1)
                 if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev):
                     return _before_adjectives(doc, k - 1, around)
@@ -246,15 +254,25 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
 
 
 def _past_adjectives(doc: Document, k: int, left: int) -> int:
-    """The token after the definite nisba adjectives that follow the definite head at
-    token k (العدد الإجمالي للقتلى، القيمة السوقية لأرامكو): what the head is of comes
-    after them, with ل (للقتلى)."""
+    """The token after the nisba adjectives that follow the head at token k, agreeing
+    with it in the article (العدد الإجمالي للقتلى، القيمة السوقية لأرامكو، بمعدل سنوي):
+    what the head is of comes after them, with ل (للقتلى), or before the head (بـ)."""
     t = k + 1
-    if is_definite(doc.toks[k].text):
-        while t < left and doc.word(t) is not None and doc.word(t).startswith(ARTICLE_FORM) \
-                and nisba_like(strip_definite(doc.word(t))[1]):
-            t += 1
+    definite = is_definite(doc.toks[k].text)
+    while t < left:
+        w = doc.word(t)
+        if w is None or w.startswith(ARTICLE_FORM) != definite or not _singular_nisba(strip_definite(w)[1]) \
+                or not definite and len(splits(w)) > 1 and splits(w)[1].prefix:
+            break
+        t += 1
     return t
+
+
+@lru_cache(maxsize=4096)
+def _singular_nisba(stem: str) -> bool:
+    """سنوي، السوقية: a singular nisba adjective, as a head (عدد، نسبة، قيمة) takes."""
+    nisba = lemmas.nisba_ending()
+    return len(stem) > 2 and (stem.endswith(nisba) or any(stem.endswith(nisba + f) for f in FEMININE_ENDINGS))
 
 
 def _before_adjectives(doc: Document, k: int, around: _Around) -> int:

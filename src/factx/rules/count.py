@@ -34,8 +34,8 @@ def _count(doc, cand: Candidate) -> Mention | None:
         head = head_before(doc, cand.i, definite_only=definite)
         if head is not None:
             ent = noun_span(doc, head)
-    if ent is None:
-        ent = entity_after(doc, cand.j) or _one_as_noun(doc, cand.j)
+    if ent is None and not (num.vague and num.definite and doc.word(cand.j) not in doc.lex.partitive):
+        ent = entity_after(doc, cand.j) or _one_as_noun(doc, cand.j)     # العشرات بجروح: no construct
     return cand.mention("count", entity=ent)
 
 
