@@ -1,5 +1,5 @@
-"""Ages: a person's age (محمد العموري، 53 عاماً; يبلغ من العمر 53 عاما; طفل في
-العاشرة من عمره is an ordinal, في العشرين من عمره an age)."""
+"""Ages: a person's age (محمد العموري، 53 عاماً; يبلغ من العمر 53 عاما; في العشرين
+من عمره; as the year of life it is in, an ordinal: في العاشرة من عمره، سن الخامسة عشرة)."""
 
 from __future__ import annotations
 
@@ -76,15 +76,24 @@ def head(doc, cand: Candidate) -> Mention | None:
     return cand.mention("age", unit="year")
 
 
+def _before_age_phrase(doc, k: int, j: int) -> bool:
+    """في العاشرة من عمره: a feminine ordinal (of the year it is in) at token k, ending
+    before an age phrase (الفصل الثالث من العمر is no age)."""
+    return (morphology.feminine_singular(morphology.strip_definite(doc.toks[k].text)[1])
+            and doc.phrase_at(j, doc.lex.age_after) is not None)
+
+
 def find_ordinal_ages(doc):
     """سن الخامسة عشرة، دون سن الخامسة: an age written as an ordinal after سن/عمر,
-    with the bound written before that noun (قبل بلوغهم سن … is under the age)."""
+    with the bound written before that noun (قبل بلوغهم سن … is under the age); or
+    before an age phrase (في العاشرة من عمره، أتم الخامسة والثلاثين من العمر)."""
     lex = doc.lex
     for k in doc.word_anchors:
-        if doc.taken[k] or not _after_age_noun(doc, k):
+        if doc.taken[k]:
             continue
+        after_noun = _after_age_noun(doc, k)
         hit = ordinal_at(doc, k)
-        if hit is None or not hit[2]:
+        if hit is None or not hit[2] or not (after_noun or _before_age_phrase(doc, k, hit[1])):
             continue
         value, j, _, start = hit
         m = Mention("age", start, doc.toks[j - 1].end, value, unit="year")
