@@ -113,9 +113,13 @@ def colloquial_in_context(doc, num) -> bool:
 
 
 def not_dual_naming_a_list(doc, num) -> bool:
-    """المادتين 5 و6، وزارتي الصحة والتعليم: a dual that names the two things listed
-    after it (numbers, or two nouns joined by و) counts nothing; and a construct dual
-    needs a noun after it: رحلتي في is "my trip", ركلتي جزاء "two kicks"."""
+    """المادتين 5 و6، وزارتي الصحة والتعليم، في الدقيقتين 12 و78: a dual that names the two
+    things listed after it (numbers, or two nouns joined by و) counts nothing; and a
+    construct dual needs a noun after it: رحلتي في is "my trip", ركلتي جزاء "two kicks"."""
+    if num.unit is not None and num.unit.dual:
+        prefix = doc.norm[doc.toks[num.i].start:num.start]
+        return not (morphology.ARTICLE in morphology.parts_of(prefix) and num.j < doc.n
+                    and doc.toks[num.j].kind == DIGITS)
     if not num.dual_noun:
         return True
     if doc.lex.dual_nouns.get(doc.norm[num.start:num.end], (None, False))[1] \

@@ -431,6 +431,8 @@ class Lexicon:
         self.phone_extensions = tuple(sorted({nw(w) for w in i["phone_extensions"]}, key=len, reverse=True))
         o = k["ordinal"]
         self.rank_heads = frozenset(map(nw, o["rank_heads"]))
+        #: their duals, which head the two numbers after them (في الدقيقتين 12 و78)
+        self.rank_head_duals = frozenset(d for w in self.rank_heads for d in morphology.dual_forms(w))
         self.rank_points = frozenset(map(nw, o["points"]))
         unknown = self.rank_points - self.rank_heads
         if unknown:

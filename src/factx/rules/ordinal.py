@@ -76,6 +76,12 @@ def rank_head(lex, w: str | None) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def rank_dual(lex, w: str | None) -> bool:
+    """Is `w` the dual of a rank head with the article (الدقيقتين، المركزين)?"""
+    return w is not None and any(sp.definite and sp.stem in lex.rank_head_duals for sp in morphology.splits(w)[1:])
+
+
+@lru_cache(maxsize=65536)
 def rank_point(lex, w: str | None) -> bool:
     """Is `w` a rank head that names a point in time (الدقيقة، القرن)?"""
     return w is not None and any(sp.definite and sp.stem in lex.rank_points for sp in morphology.splits(w)[1:])
@@ -166,11 +172,16 @@ def rank_head_before(doc: Document, i: int) -> int | None:
     prev = doc.tok_text(k - 1)
     if prev in morphology.DETACHED and doc.toks[k - 1].kind == WORD and morphology.parts_of(prev) == {morphology.ARTICLE}:
         k -= 1
-    if k > 0 and rank_head(doc.lex, doc.word(k - 1)) and not doc.taken[k - 1]:
+    if k > 0 and (rank_head(doc.lex, doc.word(k - 1)) or rank_dual(doc.lex, doc.word(k - 1))) \
+            and not doc.taken[k - 1]:
         return k - 1
     if i >= 2 and doc.tok_text(i - 1) == "+" and doc.adjacent(i) and doc.adjacent(i - 1) \
             and doc.toks[i - 2].kind == DIGITS:
         return rank_head_before(doc, i - 2)
+    if i >= 3 and doc.tok_text(i - 1) == morphology.WA_FORM and doc.toks[i - 2].kind == DIGITS:
+        head = rank_head_before(doc, i - 2)         # الدقيقتين 12 و78: the second of the two
+        if head is not None and rank_dual(doc.lex, doc.word(head)):
+            return head
     return None
 
 
