@@ -452,7 +452,7 @@ def _governed(doc: Document, left: int) -> bool:
     if doc.tok_text(k) == ARTICLE_FORM:              # في الـ 5
         k -= 1
     w = doc.word(k)
-    return w is not None and w in doc.lex.not_nouns
+    return w is not None and w in doc.lex.not_nouns and not is_definite(w)   # not العام "general"
 
 
 def _level(doc: Document, start: int, left: int) -> bool:

@@ -102,7 +102,7 @@ def _join(doc: Document, a: Numeral, b: Numeral) -> tuple[str, int | None] | Non
     if op is not None and link in op[0]:
         return ("levels" if _after_change(doc, op[1]) else "open"), op[1]
     if link in lex.range_bare and a.digits and b.digits:
-        return None if _score(doc, a, b) else ("bare", None)
+        return None if _score(doc, a, b) or _change_then_level(doc, a, b) else ("bare", None)
     if link in lex.range_alternatives and a.digits == b.digits:
         return "alternative", None
     return None
@@ -121,6 +121,14 @@ def _score(doc: Document, a: Numeral, b: Numeral) -> bool:
         if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
             return True
     return False
+
+
+def _change_then_level(doc: Document, a: Numeral, b: Numeral) -> bool:
+    """ارتفعت أسعار الذهب 0.5% إلى 2,035 دولاراً: after a verb of change, X% إلى Y with no
+    opener is the size of the change and the level reached, not a range (يرتفع الموج 2 إلى
+    3 أمتار is one: the percent sign is written on one end only)."""
+    from .about import change_before        # about reads the kinds' rules: imported when they are loaded
+    return a.percent_sign and not b.percent_sign and change_before(doc, _first_token(a))
 
 
 def _after_change(doc: Document, k: int) -> bool:
