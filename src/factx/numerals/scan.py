@@ -128,13 +128,15 @@ def _singular_range_end(doc: Document, num: Numeral, stop: int) -> Numeral | Non
 def _range_one(doc: Document, k: int, link: str | None, first: int) -> Numeral | None:
     """The singular unit noun at token k read as one, when the range opener before
     token `first` closes with `link`."""
+    t = doc.toks[k] if k < doc.n else None
+    if t is None or (t.text,) not in doc.lex.unit_phrases or doc.taken[k] or k in doc.anchor_set:
+        return None                                   # the cheap test first: most numbers have no such noun
+    unit = _bare_unit(doc, k)
+    if unit is None:
+        return None
     op = doc.phrase_before(first, doc.lex.range_open, morphology.NO_ARTICLE)
     if op is None or link not in op[0]:
         return None
-    unit = _bare_unit(doc, k)
-    if unit is None or doc.taken[k] or k in doc.anchor_set:
-        return None
-    t = doc.toks[k]
     return Numeral(k, k + 1, t.start, t.end, 1, unit=unit, singular=RANGE_END)
 
 
