@@ -452,7 +452,7 @@ NUMERAL_GUARDS: tuple[NumeralGuard, ...] = (
 )
 MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("address", frozenset(k.name for k in KINDS), outside_addresses),
-    MentionGuard("year-range", frozenset({"date.year"}), plausible_year),
+    MentionGuard("year-range", frozenset({"date.year", "date.year-words"}), plausible_year),
     MentionGuard("phone-shape", frozenset({"identifier.phone"}), phone_shape),
     MentionGuard("dash-not-sign", frozenset(k.name for k in KINDS if k.nonnegative), dash_not_sign),
     MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),

@@ -584,15 +584,33 @@ def _joined_ten(r, num, acc, cat, k):
 
 
 def _joined_hundred(r, num, acc, cat, k):
-    """و + hundred after a scale: ألف وخمسمائة."""
+    """و + hundred after a scale: ألف وخمسمائة; after units and tens in a year written
+    the classical way, smallest part first (سنة خمس وستين وثلاثمائة = 365)."""
     if acc.group is None and acc.last_scale and cat.value < acc.last_scale:
         acc.open(cat.value, "hundred")
+        return k + 1
+    if _ascending_year(r, num, acc) and "hundred" not in acc.slots:
+        acc.add(cat.value, "hundred")
         return k + 1
     return None
 
 
+def _ascending_year(r, num, acc) -> bool:
+    """Is the number a year after a year noun (سنة، عام) read smallest part first, with no
+    scale yet (سنة خمس وستين وثلاثمائة وألف)? Elsewhere بين خمسين ومئة is two numbers."""
+    if acc.group is None or acc.last_scale or acc.total or num.digits or num.i == 0:
+        return False
+    t = r.toks[num.i - 1]
+    return t.kind == WORD and any(sp.stem in r.lex.year_nouns for sp in morphology.splits(t.text))
+
+
 def _joined_scale(r, num, acc, cat, k):
-    """و + a smaller scale: مليون وألف; or the same scale after hundreds of it (مئة ألف وألف)."""
+    """و + a smaller scale: مليون وألف; or the same scale after hundreds of it (مئة ألف وألف);
+    a thousand after the rest of a year read smallest part first (سنة خمس وستين وثلاثمائة وألف)."""
+    if cat.value == 1000 and cat.number == "sg" and _ascending_year(r, num, acc) and "hundred" in acc.slots:
+        acc.add(cat.value, "hundred")
+        acc.ended = True
+        return k + 1
     if not (acc.group is None and acc.last_scale and cat.number != "pl"):
         return None
     multiple = acc.total // acc.last_scale

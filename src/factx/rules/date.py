@@ -425,6 +425,20 @@ def year(doc: Document, cand) -> Mention | None:
     return m
 
 
+def year_words(doc: Document, cand) -> Mention | None:
+    """A year in words after a year noun: عام ألفين وعشرين، سنة ألف وتسعمائة وخمسين، سنة خمس
+    وستين وثلاثمائة للهجرة (never a count; the year-range guard decides which are
+    plausible years). عام واحد is a duration: one and two follow their noun."""
+    num: Numeral = cand.first
+    if cand.is_range or num.digits or num.value is None or num.vague or num.fraction or num.unit is not None \
+            or num.dual_noun or num.singular or num.value.denominator != 1 or num.value <= 2:
+        return None
+    if not year_cue(doc, num.i)[0] or (doc.word(num.j) not in doc.lex.partitive and _counted_after(doc, num.j)):
+        return None                                   # (عام ألفين وعشرين من الجامعة: من opens no counted noun)
+    y = int(num.value)
+    return Mention("date", num.start, num.end, f"{y:04d}", calendar=year_era(doc, num) or "gregorian")
+
+
 def _second_year(doc: Document, i: int, y: int) -> bool:
     """Is the number at token i the second year of an academic or fiscal year (موسم
     2013/2014): the year before it, glued to it by a slash?"""
@@ -500,4 +514,5 @@ FINDERS = (
 )
 RULES = (
     Rule("date.year", Phase.NON_QUANTITIES, year, digits=True),
+    Rule("date.year-words", Phase.NON_QUANTITIES, year_words, digits=False),
 )
