@@ -358,14 +358,19 @@ def footnote(doc: Document, cand) -> Mention | None:
     return None
 
 
-# 1.11.91، 192.168.1.1: digit groups joined by two dots or more
-_DOTTED_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])")
+# 1.11.91، 192.168.1.1: digit groups joined by two dots or more. It opens with the digit
+# class, so the engine skips to digits; what may stand before it is checked in Python.
+_DOTTED_RE = regex.compile(r"[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])")
+_DIGITS_OR_DOT = frozenset("0123456789.")
 
 
 def find_dotted(doc: Document):
     """رقم 1.11.91 (a Moroccan dahir)، 192.168.1.1: digit groups joined by dots, after a
     naming head or in four groups or more, are one name (1.250.000 groups thousands)."""
+    norm = doc.norm
     for m in doc.finditer(_DOTTED_RE):
+        if m.start() > 0 and norm[m.start() - 1] in _DIGITS_OR_DOT:
+            continue                                  # inside a longer run (the engine started mid-run)
         groups = m.group().split(".")
         if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
             continue

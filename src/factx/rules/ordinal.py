@@ -178,10 +178,9 @@ def rank_head_before(doc: Document, i: int) -> int | None:
     if i >= 2 and doc.tok_text(i - 1) == "+" and doc.adjacent(i) and doc.adjacent(i - 1) \
             and doc.toks[i - 2].kind == DIGITS:
         return rank_head_before(doc, i - 2)
-    if i >= 3 and doc.tok_text(i - 1) == morphology.WA_FORM and doc.toks[i - 2].kind == DIGITS:
-        head = rank_head_before(doc, i - 2)         # الدقيقتين 12 و78: the second of the two
-        if head is not None and rank_dual(doc.lex, doc.word(head)):
-            return head
+    if i >= 3 and doc.tok_text(i - 1) == morphology.WA_FORM and doc.toks[i - 2].kind == DIGITS \
+            and rank_dual(doc.lex, doc.word(i - 3)) and not doc.taken[i - 3]:
+        return i - 3                                # الدقيقتين 12 و78: the second of the two
     return None
 
 
@@ -204,14 +203,27 @@ def _list_item_re(lex) -> re.Pattern:
     """A line that opens with a word or up to `list_max_digits` digits and a list mark
     (the finder then reads the word as an ordinal)."""
     marks = "|".join(re.escape(m) for m in sorted(lex.list_marks, key=len, reverse=True))
-    return re.compile(rf"(?:^|\n)[ \t\r]*(?=(?:[0-9]{{1,{lex.list_max_digits}}}|[{ARABIC_LETTERS}]+)[ \t]*(?:{marks}))")
+    return re.compile(rf"[ \t\r]*(?=(?:[0-9]{{1,{lex.list_max_digits}}}|[{ARABIC_LETTERS}]+)[ \t]*(?:{marks}))")
+
+
+def _line_starts(norm: str):
+    """Offset 0 and the offset after each line break (found by `str.find`, in C: a regex
+    opening with ^ or \n is tried at every position)."""
+    pos = 0
+    while pos >= 0:
+        yield pos
+        pos = norm.find("\n", pos)
+        if pos >= 0:
+            pos += 1
 
 
 def find_list_items(doc: Document):
     """"1- "، "٣. "، "أولاً: "، "ثانياً - " at the start of a line: the number of a list
     item (an ordinal), when a list mark follows it and no digits after the mark (3.5، 1-2)."""
     lex = doc.lex
-    for m in _list_item_re(lex).finditer(doc.norm):
+    match = _list_item_re(lex).match
+    norm = doc.norm
+    for m in filter(None, (match(norm, p) for p in _line_starts(norm))):
         k = doc.token_at(m.end())
         if k >= doc.n or doc.toks[k].start != m.end() or doc.taken[k]:
             continue
