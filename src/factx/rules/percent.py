@@ -9,7 +9,7 @@ from ..language import morphology
 from ..text.tokens import DIGITS
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
-from .nouns import entity_after, noun_like
+from .nouns import entity_after, looks_plural, noun_like
 from .qualifiers import LOWER, UPPER, comparison_before
 from .units import cue_end, unit_after
 
@@ -78,13 +78,21 @@ def fraction_of_group(doc, cand: Candidate) -> Mention | None:
 
 def _group_after(doc, j: int, of_needed: bool = True) -> tuple[int, int] | None:
     """The definite group a share is of, from token j: after من for a percentage (70% من
-    الأطفال), right after a fraction (نصف السكان); not a pronoun (85% منهم) nor an
-    indefinite noun."""
+    الأطفال), right after a fraction (نصف السكان), the first noun of a construct chain
+    (نصف سكان السودان، ثلثي أعضاء المجلس); not a pronoun (85% منهم) nor an indefinite noun."""
     k = j + 1 if doc.word(j) in doc.lex.partitive else j
     if of_needed and k == j:
         return None
     nxt = doc.word(k)
-    return entity_after(doc, j) if nxt is not None and morphology.is_definite(nxt) else None
+    if nxt is None:
+        return None
+    if morphology.is_definite(nxt) or _construct_group(doc, k) \
+            or (k > j and looks_plural(doc.lex, nxt)):     # نصف سكان السودان، 70% من سكان غزة: سكان
+        from .about import names_quantity  # about reads the kinds' rules: imported when they are loaded
+        if names_quantity(nxt) and not morphology.is_definite(nxt) and doc.word(k + 1) is not None:
+            return entity_after(doc, k + 1)                # 30% من إجمالي الإنفاق: what the total is of
+        return entity_after(doc, j)
+    return None
 
 
 def _of_group(doc, cand: Candidate) -> Fraction | None:
