@@ -71,6 +71,8 @@ _V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, 
           else nw(v) if isinstance(v, str) else v) for k, v in _T["verbs"].items()}
 
 _LAM = "ل"
+#: the kind whose entity is the group it is a share of
+_SHARE_KIND = "percent"
 #: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
 _SOFT_PUNCT = frozenset("%$€£-/")
 
@@ -142,7 +144,21 @@ def _describe(doc: Document, m: Mention, around: _Around) -> None:
             norm = other.entity_norm        # what it counts; no noun is written next to it
     m.entity, m.entity_norm = ent, norm
     _set_predicate(doc, m, left, j, around)
+    if m.kind == _SHARE_KIND and m.entity is None and m.change is not None:
+        _subject_of_change(doc, m, left)
     m.unit_source = _unit_source(doc, m)
+
+
+def _subject_of_change(doc: Document, m: Mention, left: int) -> None:
+    """تراجعت أسعار النقل 1.1%، ارتفعت البورصة 2%: the size of a change in percent is
+    a share of what changed, the subject between the verb and the number."""
+    k = doc.token_at(m.predicate[1])
+    if k >= left:
+        return
+    w = doc.word(k)
+    if w is not None and _plain_noun(w) and not names_quantity(w):
+        m.entity = _noun_span(doc, k)
+        m.entity_norm = lemmas.lemma(doc.norm[m.entity[0]:m.entity[1]], False)
 
 
 # --- the counted noun --------------------------------------------------------------
