@@ -73,12 +73,14 @@ def not_homograph(doc, num) -> bool:
     """جدار متين "a strong wall": a colloquial number word that is also an MSA word
     (متين 200 / "strong", تنين 2 / "dragon") is read only with its variety's hint,
     and only in a number's context: with more parts (متين وعشرة), a unit after it
-    (متين جنيه) or a counted noun (تلت ولاد). Elsewhere the MSA reading wins."""
+    (متين جنيه) or a counted noun, plural (تلت ولاد) or, after a hundred, singular
+    (ميتين شخص). Elsewhere the MSA reading wins."""
     if num.digits or num.j > num.i + 1 or num.stem not in doc.lex.homographs:
         return True
     nxt = doc.word(num.j)
     return unit_after(doc, num.j) is not None or (
-        noun_like(doc.lex, nxt) and not morphology.is_definite(nxt) and looks_plural(doc.lex, nxt))
+        noun_like(doc.lex, nxt) and not morphology.is_definite(nxt)
+        and (looks_plural(doc.lex, nxt) or num.value >= 100))    # ميتين شخص: a hundred takes a singular
 
 
 def not_below_zero(doc, num) -> bool:
