@@ -136,7 +136,7 @@ def find_numeric(doc: Document):
     the calendar from an era marker after them (left out of the span); and a day and
     a month after a date cue (`_day_month`)."""
     lex = doc.lex
-    for m in doc.finditer(_NUMERIC_DATE_RE):
+    for m in doc.digit_matches(_NUMERIC_DATE_RE):
         sep = m.group(1)
         parts = m.group().split(sep)
         if (sep == "." and " " in m.group()) or (len(parts) == 2 and sep != "/") \

@@ -368,7 +368,7 @@ def find_dotted(doc: Document):
     """رقم 1.11.91 (a Moroccan dahir)، 192.168.1.1: digit groups joined by dots, after a
     naming head or in four groups or more, are one name (1.250.000 groups thousands)."""
     norm = doc.norm
-    for m in doc.finditer(_DOTTED_RE):
+    for m in doc.digit_matches(_DOTTED_RE):
         if m.start() > 0 and norm[m.start() - 1] in _DIGITS_OR_DOT:
             continue                                  # inside a longer run (the engine started mid-run)
         groups = m.group().split(".")

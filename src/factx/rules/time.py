@@ -33,7 +33,7 @@ _READ_AHEAD = 8
 
 def find_clock(doc: Document):
     """10:30، 6:15 مساء، 15:23:24: hours, minutes and seconds in digits, with a day part."""
-    for m in doc.finditer(_CLOCK_RE):
+    for m in doc.digit_matches(_CLOCK_RE):
         if not bounded(doc.norm, *m.span(), _CLOCK_EDGE):
             continue
         h, mi, *sec = (int(x) for x in m.group().split(":"))

@@ -157,6 +157,31 @@ class Document:
         for a, b in self.windows:
             yield from pattern.finditer(self.norm, a, b)
 
+    def digit_matches(self, pattern):
+        """Matches of `pattern` starting at a run of digits, inside its window, none
+        overlapping the one before: what `finditer` finds for a shape that opens with
+        its digits (a date, a clock time), less the matches from inside a run, which the
+        shapes' edge checks reject. A match per run of digits instead of a scan of every
+        window character (the windows are most of a number-dense text)."""
+        norm, toks, windows = self.norm, self.toks, self.windows
+        w, done = 0, -1
+        for k in self.digit_anchors:
+            start = toks[k].start
+            if start < done:
+                continue
+            while windows[w][1] <= start:
+                w += 1
+            m = pattern.match(norm, start, windows[w][1])
+            if m is not None:
+                done = m.end()
+                yield m
+
+    @cached_property
+    def digit_anchors(self) -> list[int]:
+        """The anchors that are runs of digits, in order."""
+        toks = self.toks
+        return [k for k in self.anchors if toks[k].kind == DIGITS]
+
     # --- phrases --------------------------------------------------------------
     def key_at(self, k: int, m: int) -> str:
         """Token m as a phrase table keys it when the phrase starts at token k < m:
