@@ -150,16 +150,28 @@ def digit_fraction_before_a_unit(doc, num) -> bool:
 def not_in_a_name(doc, num) -> bool:
     """بئر السبع، ألف ليلة وليلة، مجموعة العشرين، ميلان، ربع النهائي، ألف مبروك، 24/7:
     a number word (or digits) inside a name or a set phrase of the names table
-    (data/names.toml: places, works, events, groups, clubs, stages, idioms) states no number."""
+    (data/names.toml: places, works, events, groups, clubs, stages, terms, idioms) states
+    no number."""
+    return not _in_a_name(doc, num.i)
+
+
+def ordinal_not_in_a_name(doc, cand, m) -> bool:
+    """ثاني أكسيد الكربون، أول أكسيد الكربون: an ordinal word inside a name or a term of
+    the names table ranks nothing (the ordinal finders read words no numeral guard sees)."""
+    return not _in_a_name(doc, doc.tokens_in(m.start, m.end)[0])
+
+
+def _in_a_name(doc, i: int) -> bool:
+    """Is token i inside a name or a set phrase of the names table?"""
     lex = doc.lex
-    if not _may_be_in_a_name(lex, doc.toks[num.i].text):
-        return True
+    if not _may_be_in_a_name(lex, doc.toks[i].text):
+        return False
     names = lex.names
-    for k in range(max(0, num.i - names.max_words + 1), num.i + 1):
+    for k in range(max(0, i - names.max_words + 1), i + 1):
         hit = doc.phrase_at(k, names, morphology.NO_ARTICLE)
-        if hit is not None and hit[1] > num.i:
-            return False
-    return True
+        if hit is not None and hit[1] > i:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -467,5 +479,6 @@ MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
     MentionGuard("elative", frozenset({"ordinal.construct"}), not_elative),
     MentionGuard("unit-homograph", frozenset({"ordinal.word"}), not_unit_homograph),
+    MentionGuard("ordinal-in-a-name", frozenset({"ordinal"}), ordinal_not_in_a_name),
 )
 GUARDS = (*NUMERAL_GUARDS, *MENTION_GUARDS)

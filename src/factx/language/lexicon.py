@@ -119,7 +119,7 @@ CUES = Record(required={
     "dual": Record(required={"nouns": _words(), "sound_plural_nouns": _words()}),
 })
 #: the kinds of name and set phrase of names.toml (SPEC §5.4: not numbers)
-NAME_CATEGORIES = ("places", "works", "events", "groups", "clubs", "stages", "idioms")
+NAME_CATEGORIES = ("places", "works", "events", "groups", "clubs", "stages", "terms", "idioms")
 NAMES = Record(required={"names": Record(optional={c: ListOf(Phrase()) for c in NAME_CATEGORIES})})
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
