@@ -248,12 +248,15 @@ def bound_singular(doc, num) -> bool:
 
 
 def _same_noun_before(doc, k: int, noun: str) -> bool:
-    """Does token k count `noun` (بهدفين، بثلاثة أهداف before مقابل هدف)?"""
+    """Does token k count `noun` (بهدفين، بثلاثة أهداف، بثلاثية before مقابل هدف)?"""
     w = doc.word(k)
     if w is None:
         return False
-    duals = doc.lex.dual_nouns
-    return lemma(w) == noun or any(duals.get(sp.stem, ("",))[0] == noun for sp in morphology.splits(w))
+    lex = doc.lex
+    duals = lex.dual_nouns
+    return lemma(w) == noun or any(duals.get(sp.stem, ("",))[0] == noun
+                                   or (sp.stem in lex.score_tallies and noun in lex.score_goals)   # بثلاثية مقابل هدف
+                                   for sp in morphology.splits(w))
 
 
 # --- mentions ---------------------------------------------------------------------

@@ -108,7 +108,8 @@ CUES = Record(required={
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
     "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words(),
-                                "clean": ListOf(Phrase()), "goals": _words()}),
+                                "clean": ListOf(Phrase()), "goals": _words(),
+                                "tallies": MapOf(Word(), Int(2, 12))}),
     "singular": Record(required={"duration_heads": _words()}),
     "age": Record(required={"cues": _words(), "after": ListOf(Phrase()), "before": ListOf(Phrase()),
                             "subjects": ListOf(Phrase()), "subject_window": Int(1, 20),
@@ -449,6 +450,8 @@ class Lexicon:
         self.score_clean = Phrases((phrase_key(p), True) for p in k["score"]["clean"])
         self.score_clean_ends = frozenset(key[-1] for key in self.score_clean)
         self.score_goals = frozenset(map(nw, k["score"]["goals"]))
+        #: nouns of a goal tally -> its goals (رباعية = 4), read only in a score
+        self.score_tallies = {nw(w): n for w, n in k["score"]["tallies"].items()}
         #: the heads a bare singular time noun after them is one of (لمدة عام)
         self.duration_heads = frozenset(map(nw, k["singular"]["duration_heads"]))
         self.age_cues = frozenset(map(nw, k["age"]["cues"]))

@@ -56,6 +56,7 @@ class AnchorFinder:
         words |= set(lex.unit_fractions)
         words |= set(lex.dual_nouns)
         words |= lex.bound_words | lex.score_against | lex.duration_heads | lex.score_clean_ends
+        words |= set(lex.score_tallies)
         words = {w for w in words if w} - starters
         any_clitic = trie_regex(p.form for p in morphology.PROCLITICS)
         no_article = trie_regex(p.form for p in morphology.PROCLITICS if not p.definite)

@@ -243,7 +243,37 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
         if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
             return None
         return Numeral(i, i + 1, t.start + p, t.end, 2, dual_noun=True)
+    tally = _goal_tally(doc, i)
+    if tally is not None:
+        return tally
     return _singular_after_bound(doc, i)
+
+
+def _goal_tally(doc: Document, i: int) -> Numeral | None:
+    """فاز برباعية نظيفة، خسر بثلاثية مقابل هدف: a noun of a goal tally (cues.toml [score]
+    tallies) is that many goals in a score: before a clean or against word, or with بـ
+    after a score word of its clause. The noun counts itself, as a dual does."""
+    lex, t = doc.lex, doc.toks[i]
+    for sp in morphology.splits(t.text):
+        n = lex.score_tallies.get(sp.stem)
+        if n is None or sp.definite:
+            continue
+        if doc.phrase_at(i + 1, lex.score_clean) is not None or doc.word(i + 1) in lex.score_against \
+                or (morphology.PREPOSITION in morphology.parts_of(sp.prefix) and _score_before(doc, i)):
+            return Numeral(i, i + 1, t.start + len(sp.prefix), t.end, n, prefix=sp.prefix, dual_noun=True,
+                           stem=sp.stem)
+    return None
+
+
+def _score_before(doc: Document, i: int) -> bool:
+    """Does a score word stand before token i in its clause (فاز الهلال على النصر بـ…)?"""
+    lex = doc.lex
+    for k in range(i - 1, max(-1, i - lex.score_window - 1), -1):
+        if doc.ends_clause(k):
+            return False
+        if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
+            return True
+    return False
 
 
 #: why a bare singular noun was read as one (`Numeral.singular`): after a comparison,
