@@ -249,9 +249,9 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
             return None
         if info.pronoun_head:
             return _referent(doc, k)
-        if info.head:
-            t = _past_adjectives(doc, k, left)
-            if t < left:
+        if info.head and not (w.startswith(ARTICLE_FORM) and _past_adjectives(doc, k, left) >= left):
+            t = _past_adjectives(doc, k, left)      # (الصادرات right before the number is the noun of
+            if t < left:                            # a head before it: بلغت قيمة الصادرات 3 مليارات)
                 nxt = doc.word(t)
                 if nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
                         and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
