@@ -86,10 +86,14 @@ def test_an_unknown_key_names_file_table_and_key(data, file, edit, names):
      ["regions.toml", "'Kuwait'", "not an ISO 3166-1 alpha-2 country code"]),
     ("regions.toml", 'variety = "gulf"\ncurrencies = ["KWD"]', 'variety = "khaleeji"\ncurrencies = ["KWD"]',
      ["regions.toml", "'variety'", "'khaleeji' is not one of"]),
+    ("numbers.toml", 'bn = 1_000_000_000', '"ك" = 1_000',
+     ["numbers.toml", "[glued_scales]", "'ك' is not one run of Latin letters", "could never match"]),
+    ("cues.toml", '"رباعية" = 4', '"رباعية" = 40',
+     ["cues.toml", "[score.tallies]", "'رباعية'"]),
 ], ids=["type", "gender closed list", "unit kind closed list", "value range", "word that cannot match",
         "duplicate", "form of two units", "ambiguous default", "ambiguous names of another kind",
         "sub-unit of an unknown code", "sub-unit form of an ambiguous word", "region currency",
-        "region code", "region variety"])
+        "region code", "region variety", "glued scale not Latin", "goal tally out of range"])
 def test_a_bad_value_names_file_and_key(data, file, old, new, expect):
     _replace(data / file, old, new)
     with pytest.raises(LanguageDataError) as e:

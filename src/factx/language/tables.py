@@ -76,26 +76,25 @@ def tokens_of(s: str):
 _tokens = tokens_of
 
 
-def Word() -> Check:
-    """One Arabic word: it normalises to exactly one word token."""
+def _one_token(kind: str, what: str) -> Check:
+    """An entry that normalises to exactly one token of `kind` (else it could never match)."""
     def check(value, where):
         Str()(value, where)
         toks = _tokens(value)
-        if len(toks) != 1 or toks[0].kind != WORD:
-            raise where.error(f"{value!r} is not one Arabic word after normalisation "
+        if len(toks) != 1 or toks[0].kind != kind:
+            raise where.error(f"{value!r} is not {what} after normalisation "
                               f"(it reads as {[t.text for t in toks]}): it could never match")
     return check
+
+
+def Word() -> Check:
+    """One Arabic word: it normalises to exactly one word token."""
+    return _one_token(WORD, "one Arabic word")
 
 
 def Latin() -> Check:
     """Latin letters written as one token (k، M، bn)."""
-    def check(value, where):
-        Str()(value, where)
-        toks = _tokens(value)
-        if len(toks) != 1 or toks[0].kind != LATIN:
-            raise where.error(f"{value!r} is not one run of Latin letters "
-                              f"(it reads as {[t.text for t in toks]}): it could never match")
-    return check
+    return _one_token(LATIN, "one run of Latin letters")
 
 
 def Phrase() -> Check:
