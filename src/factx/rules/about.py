@@ -277,9 +277,10 @@ def _past_adjectives(doc: Document, k: int, left: int) -> int:
     definite = is_definite(doc.toks[k].text)
     while t < left:
         w = doc.word(t)
-        if w is None or w.startswith(ARTICLE_FORM) != definite or not _singular_nisba(strip_definite(w)[1]) \
-                or not definite and len(splits(w)) > 1 and splits(w)[1].prefix:
+        if w is None or w.startswith(ARTICLE_FORM) != definite or not _singular_nisba(strip_definite(w)[1]):
             break
+        if not definite and any(sp.prefix for sp in splits(w)[1:]):
+            break                               # a proclitic may open another phrase (بسنوي، لمصري)
         t += 1
     return t
 

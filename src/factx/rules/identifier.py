@@ -240,8 +240,10 @@ def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
     lex = doc.lex
     k, _ = opening(doc, i)
     op = doc.phrase_before(k, lex.range_open, morphology.NO_ARTICLE)
-    if op is not None and naming_head(lex, doc.word(op[1] - 1)) in (HEAD, PLURAL):
-        return naming_head(lex, doc.word(op[1] - 1)), op[1] - 1      # المواد من 10 إلى 15
+    if op is not None:                                   # المواد من 10 إلى 15
+        kind = naming_head(lex, doc.word(op[1] - 1))
+        if kind in (HEAD, PLURAL):
+            return kind, op[1] - 1
     for gap in range(0, lex.id_max_gap + 1):
         w = doc.word(k - 1 - gap)
         if w is None:
