@@ -73,6 +73,8 @@ _V = {k: (tuple(nw(x) if isinstance(x, str) else x for x in v) if isinstance(v, 
 _LAM = "ل"
 #: the kind whose entity is the group it is a share of
 _SHARE_KIND = "percent"
+#: the kinds whose entity is what the amount is of, after its unit and من
+_MEASURED_KINDS = frozenset({"money", "measure"})
 #: symbols that do not end a clause (a percent or currency sign, a dash inside a range)
 _SOFT_PUNCT = frozenset("%$€£-/")
 
@@ -138,6 +140,9 @@ def _describe(doc: Document, m: Mention, around: _Around) -> None:
                 norm = lemmas.lemma(doc.norm[ent[0]:ent[1]], False)
             else:                           # البالغ عددهم 3.6 مليون نسمة: the head's noun is counted
                 norm = lemmas.lemma(doc.toks[head].text, False)
+    if ent is None and m.kind in _MEASURED_KINDS and m.unit_span is not None and m.unit_span[0] >= m.end:
+        ent = _measured_after(doc, doc.token_at(m.unit_span[1]))        # 2.5 طن من المخدرات
+        norm = None if ent is None else lemmas.lemma(doc.norm[ent[0]:ent[1]], False)
     if ent is None and norm is None and doc.word(j) in _OTHERS:
         other = around.prev                 # قتل ثلاثة أشخاص وأصيب خمسة آخرون: five other persons
         if other is not None and other.kind == m.kind:
@@ -147,6 +152,17 @@ def _describe(doc: Document, m: Mention, around: _Around) -> None:
     if m.kind == _SHARE_KIND and m.entity is None and m.change is not None:
         _subject_of_change(doc, m, left)
     m.unit_source = _unit_source(doc, m)
+
+
+def _measured_after(doc: Document, k: int) -> tuple[int, int] | None:
+    """What an amount is of, after its unit and من (2.5 طن من المخدرات، 500 مليون دولار
+    من المساعدات): a definite noun, or None."""
+    if doc.word(k) not in doc.lex.partitive:
+        return None
+    w = doc.word(k + 1)
+    if w is None or not w.startswith(ARTICLE_FORM) or not _plain_noun(w) or names_quantity(w):
+        return None
+    return _noun_span(doc, k + 1)
 
 
 def _subject_of_change(doc: Document, m: Mention, left: int) -> None:
