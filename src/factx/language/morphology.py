@@ -106,6 +106,8 @@ FEMININE_DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in (
 ACCUSATIVE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["accusative"])
 _ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])
 BROKEN_PLURAL_TEMPLATES: tuple[str, ...] = tuple(nw(s) for s in _T["patterns"]["broken_plural"])
+#: the long a before the ي of a noun in -اية (ولاية), which is no nisba
+_LONG_A = nw("ا")
 #: proclitics made of a preposition and the article (للجمعية، بالمدينة): they open a phrase
 PREPOSITION_ARTICLES: frozenset[str] = frozenset(
     p.form for p in PROCLITICS if ARTICLE in p.parts and (PREPOSITION in p.parts or KA in p.parts))
@@ -216,8 +218,12 @@ def feminine_singular(stem: str) -> bool:
 
 
 def nisba_like(stem: str) -> bool:
-    """حدودي، عسكرية: a nisba adjective, which follows its noun."""
-    return stem.endswith(NISBA_ENDINGS)
+    """حدودي، عسكرية: a nisba adjective, which follows its noun (not a noun in -اية: ولاية،
+    بداية، نهاية، رواية, whose ي follows a long a)."""
+    for e in NISBA_ENDINGS:
+        if stem.endswith(e):
+            return not stem[:-len(e)].endswith(_LONG_A)
+    return False
 
 
 def sound_plural(stem: str) -> bool:

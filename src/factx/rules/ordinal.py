@@ -113,8 +113,8 @@ def _words(doc: Document, compound_only: bool):
             yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent, rule="ordinal.construct")
             continue
         ent = None
-        if not sp.definite and noun_like(lex, doc.word(j)) and not doc.taken[j]:
-            ent = noun_span(doc, j)                                # ثالث هجمة: in construct
+        if not sp.definite and gender == "m" and noun_like(lex, doc.word(j)) and not doc.taken[j]:
+            ent = noun_span(doc, j)                                # ثالث هجمة: in construct (masculine)
         if ent is None and sp.definite and k > 0 and rank_head(lex, doc.word(k - 1)):
             ent = noun_span(doc, k - 1)                            # يحتل الأهلي المركز الأول
         if ent is None:
