@@ -44,10 +44,31 @@ def _opens_comparison(lex, w: str) -> bool:
 
 
 def noun_span(doc: Document, k: int) -> tuple[int, int]:
-    """Span of the word at token k without its ال-proclitics (المدنيين → مدنيين)."""
+    """Span of the word at token k without its ال-proclitics (المدنيين → مدنيين), or
+    without و/ب/ل before a noun the tables know (وبسيارة واحدة → سيارة، لهجوم واحد → هجوم)."""
     t = doc.toks[k]
     p, _ = morphology.strip_definite(t.text)
-    return t.start + p, t.end
+    return t.start + (p or _proclitic_length(doc.lex, t.text)), t.end
+
+
+@lru_cache(maxsize=65536)
+def _proclitic_length(lex, w: str) -> int:
+    """The proclitics before a noun the tables know (a dual noun, a unit, a lemma), when
+    the whole word is none they know: وزير keeps its و, وحدة (no known حدة) too."""
+    if _known_noun(lex, w):
+        return 0
+    for sp in morphology.splits(w)[1:]:
+        if not sp.definite and len(sp.stem) >= _MIN_STEM and _known_noun(lex, sp.stem):
+            return len(sp.prefix)
+    return 0
+
+
+def _known_noun(lex, w: str) -> bool:
+    return w in lex.counted_singulars or (w,) in lex.unit_phrases or lemmas.lemma(w) in lemmas.KNOWN_NOUNS
+
+
+#: the fewest letters a noun keeps once a proclitic is read off
+_MIN_STEM = 3
 
 
 def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
