@@ -17,9 +17,8 @@ one, a year of fewer than four digits is a year, written with four (0505).
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from functools import lru_cache
-
-import regex
 
 from ..language import morphology
 from ..numerals.words import TEN, Numeral, read_number, word_reading
@@ -35,11 +34,12 @@ from .units import unit_after
 
 KINDS = (Kind("date", quantity=False),)
 
-# Starts with a character class so that `regex` skips ahead fast; the
-# boundaries (no digit or separator around the match) are checked in Python.
+# Matched at each run of digits (`Document.digit_matches`), by stdlib `re`, whose match
+# at a position costs nothing for the length of the text; the boundaries (no digit or
+# separator around the match) are checked in Python.
 # Three parts make a date (15 / 3 / 1998: a slash or a dash may have a space on
 # either side, a dot not); two parts with a slash a day and a month (22/4).
-_NUMERIC_DATE_RE = regex.compile(r"[0-9]{1,4} ?([/.\-]) ?[0-9]{1,2}(?: ?\1 ?[0-9]{1,4})?")
+_NUMERIC_DATE_RE = re.compile(r"[0-9]{1,4} ?([/.\-]) ?[0-9]{1,2}(?: ?\1 ?[0-9]{1,4})?")
 _DATE_EDGE = frozenset("0123456789/.-")
 #: what may stand between the two names of a doubled month (آب/أغسطس، (أغسطس))
 _DOUBLING = frozenset({"/", "-", "(", ")"})

@@ -10,9 +10,8 @@ from functools import lru_cache
 import regex
 
 from ..language import morphology
-from ..language.lexicon import phrase_key
 from ..text.document import Document
-from ..text.tokens import ARABIC_LETTERS, COMMAS, DIGITS, PUNCT, WORD
+from ..text.tokens import ARABIC_LETTERS, COMMAS, DIGITS, GLUED_MARK, PUNCT, WORD, tokenize
 from .date import month_at
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
@@ -98,7 +97,7 @@ def find_codes(doc: Document):
 def _symbol_after_number(doc: Document, start: int, code: str) -> bool:
     """5 m3، 300 km2: a unit symbol with a power after digits is the number's unit."""
     k = doc.token_at(start)
-    return k > 0 and doc.toks[k - 1].kind == DIGITS and phrase_key(code) in doc.lex.unit_symbols
+    return k > 0 and doc.toks[k - 1].kind == DIGITS and _code_key(code) in doc.lex.unit_symbols
 
 
 def _amount_with_unit(lex, code: str) -> bool:
@@ -108,8 +107,16 @@ def _amount_with_unit(lex, code: str) -> bool:
     if m is None:
         return False
     letters = m.group(1)
-    key = phrase_key(letters)
+    key = _code_key(letters)
     return letters in lex.glued_scales or key in lex.unit_phrases or key in lex.unit_symbols
+
+
+def _code_key(code: str) -> tuple[str, ...]:
+    """A code of the normalised text as the unit tables key it (km/h → km, /, h glued),
+    without the loader's cache: a text holds any number of distinct codes."""
+    toks = tokenize(code)
+    return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED_MARK + t.text
+                 for k, t in enumerate(toks))
 
 
 def find_phones(doc: Document):
@@ -360,9 +367,10 @@ def footnote(doc: Document, cand) -> Mention | None:
     return None
 
 
-# 1.11.91، 192.168.1.1: digit groups joined by two dots or more. It opens with the digit
-# class, so the engine skips to digits; what may stand before it is checked in Python.
-_DOTTED_RE = regex.compile(r"[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])")
+# 1.11.91، 192.168.1.1: digit groups joined by two dots or more, matched at each run of
+# digits (stdlib `re`: `regex`'s match costs time for the length of the window); what
+# may stand before it is checked in Python.
+_DOTTED_RE = re.compile(r"[0-9]+(?:\.[0-9]+){2,}(?![0-9]|\.[0-9])")
 _DIGITS_OR_DOT = frozenset("0123456789.")
 
 

@@ -7,9 +7,8 @@ its hours; at night a small hour stays after midnight (2 ليلا = 02:00).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import regex
 
 from ..language import morphology
 from ..numerals.words import read_number
@@ -23,7 +22,7 @@ from .units import unit_after
 
 KINDS = (Kind("time", quantity=False),)
 
-_CLOCK_RE = regex.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+_CLOCK_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 _CLOCK_EDGE = frozenset("0123456789:")
 #: the unit code of a minute (الثامنة وعشرين دقيقة)
 _MINUTE = "minute"
