@@ -106,18 +106,21 @@ def _singular_range_start(doc: Document, num: Numeral, resume: int) -> Numeral |
     """من سنة إلى ثلاث سنوات، بين شهر وثلاثة أشهر، من متر إلى مترين: a bare singular unit
     noun as the first end of a range is one (the range's words are the cue, as a
     comparison's are)."""
-    k = num.i - 1
-    glued = doc.norm[doc.toks[num.i].start:num.start] if num.prefix else ""
-    link = glued[:1] if glued in _GLUED_LINKS else doc.word(k)
-    s = num.i - 1 if glued else num.i - 2
-    if link is None or s < max(resume, 1):
-        return None
+    closers = doc.lex.range_closers
+    glued = doc.norm[doc.toks[num.i].start:num.start][:1] if num.prefix else ""    # وثلاث، لثلاث
+    link, s = (glued, num.i - 1) if glued in closers else (doc.word(num.i - 1), num.i - 2)
+    if link not in closers or s < max(resume, 1):
+        return None                                   # the cheap tests first: most numbers are no range end
     return _range_one(doc, s, link, s)
 
 
 def _singular_range_end(doc: Document, num: Numeral, stop: int) -> Numeral | None:
     """من ستة أشهر إلى سنة، من 500 غرام إلى كيلوغرام: a bare singular unit noun as the
     second end of a range opened before the number, after the number's unit and the link."""
+    closers = doc.lex.range_closers
+    reach = min(stop, num.j + doc.lex.unit_phrases.max_words + 1)
+    if not any(doc.word(k) in closers for k in range(num.j + 1, reach)):
+        return None                                   # no link within a unit's reach: the cheap test first
     hit = doc.phrase_at(num.j, doc.lex.unit_phrases)
     if hit is None or hit[1] + 1 >= stop:
         return None
@@ -281,8 +284,6 @@ def _score_before(doc: Document, i: int) -> bool:
 #: … or at an end of a range (من سنة إلى ثلاث سنوات)
 AFTER_COMPARISON, AFTER_AGAINST, AFTER_HEAD, BEFORE_CLEAN = "comparison", "against", "head", "clean"
 RANGE_END = "range"
-#: proclitics glued to a range's second end that are its link (وثلاث، لثلاث)
-_GLUED_LINKS = frozenset({"و", "ل"})
 
 
 def _singular_after_bound(doc: Document, i: int) -> Numeral | None:

@@ -92,6 +92,8 @@ def find_ordinal_ages(doc):
         if doc.taken[k]:
             continue
         after_noun = _after_age_noun(doc, k)
+        if not (after_noun or morphology.is_definite(doc.toks[k].text)):
+            continue                                      # an age ordinal has the article
         hit = ordinal_at(doc, k)
         if hit is None or not hit[2] or not (after_noun or _before_age_phrase(doc, k, hit[1])):
             continue
