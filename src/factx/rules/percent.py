@@ -134,11 +134,15 @@ def _priced(doc, k: int) -> bool:
     return k + 1 < doc.n and (doc.toks[k + 1].kind == DIGITS or (k + 1) in doc.anchor_set)
 
 
+#: the qualifiers after which a fraction alone is a share
+_SHARE_QUALIFIERS = LOWER | UPPER | {"approximately"}
+
+
 def _compared(doc, cand: Candidate) -> bool:
-    """A fraction alone after a comparison is a share (أكثر من النصف، أقل من ربع), unless a
-    unit or an ordinal follows it (أكثر من نصف ساعة، بعد الربع الأول)."""
+    """A fraction alone after a comparison or an estimate is a share (أكثر من النصف، أقل من
+    ربع، بنحو الربع), unless a unit or an ordinal follows it (أكثر من نصف ساعة، بعد الربع الأول)."""
     hit = comparison_before(doc, cand.i)
-    if hit is None or hit.qualifier not in LOWER | UPPER or unit_after(doc, cand.j) is not None:
+    if hit is None or hit.qualifier not in _SHARE_QUALIFIERS or unit_after(doc, cand.j) is not None:
         return False
     nxt = doc.word(cand.j)
     return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
