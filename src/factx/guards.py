@@ -122,7 +122,7 @@ def not_dual_naming_a_list(doc, num) -> bool:
         prefix = doc.norm[doc.toks[num.i].start:num.start]
         return not (morphology.ARTICLE in morphology.parts_of(prefix) and num.j < doc.n
                     and doc.toks[num.j].kind == DIGITS)
-    if not num.dual_noun:
+    if not num.counts_itself or num.value != 2:             # a dual, not a goal tally
         return True
     if doc.lex.dual_nouns.get(doc.norm[num.start:num.end], (None, False))[1] \
             and not noun_like(doc.lex, doc.word(num.j)):

@@ -185,7 +185,13 @@ class Phrases(dict):
 
 def phrase_key(s: str) -> tuple[str, ...]:
     """A phrase as the tokens of its normalised form, glued tokens marked."""
-    toks = tokens_of(s)
+    return key_of(tokens_of(s))
+
+
+def key_of(toks) -> tuple[str, ...]:
+    """Tokens as a phrase table keys them, glued tokens marked (km/h → km, GLUED /, GLUED h):
+    for a table entry (`phrase_key`) or for text already normalised, such as a code of a
+    document, which is keyed without the entries' cache (a text has any number of codes)."""
     return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED + t.text
                  for k, t in enumerate(toks))
 

@@ -178,7 +178,7 @@ def _unit_one(doc: Document, num: Numeral, free_before: bool) -> Numeral:
     """دولار واحد، ساعة واحدة: "one" written as the adjective of a singular unit noun
     before it is one of that unit (as ساعة ونصف is one and a half); the span is both words."""
     if not free_before or num.digits or num.prefix or num.definite or num.value != 1 or num.j != num.i + 1 \
-            or num.unit is not None or num.dual_noun or num.singular:
+            or num.unit is not None or num.counts_itself or num.singular:
         return num
     k = num.i - 1
     if doc.word(k) is None or morphology.is_definite(doc.toks[k].text):
@@ -192,7 +192,7 @@ def _unit_one(doc: Document, num: Numeral, free_before: bool) -> Numeral:
 def _restated_two(doc: Document, num: Numeral, stop: int) -> None:
     """عامين اثنين، طفلين اثنين: "two" written as the adjective of a dual restates the
     dual's number; the dual's numeral takes it in (one number, not two)."""
-    if not ((num.unit is not None and num.unit.dual) or num.dual_noun) or num.j >= stop:
+    if not ((num.unit is not None and num.unit.dual) or (num.counts_itself and num.value == 2)) or num.j >= stop:
         return
     w = doc.word(num.j)
     hit = None if w is None else word_reading(doc.lex, w, morphology.NOTHING)
@@ -245,7 +245,7 @@ def _special_word(doc: Document, i: int) -> Numeral | None:
         p, construct = dn
         if construct and doc.word(i + 1) is None:            # ركلتي جزاء: a construct needs its genitive
             return None
-        return Numeral(i, i + 1, t.start + p, t.end, 2, dual_noun=True)
+        return Numeral(i, i + 1, t.start + p, t.end, 2, counts_itself=True)
     tally = _goal_tally(doc, i)
     if tally is not None:
         return tally
@@ -262,14 +262,15 @@ def _goal_tally(doc: Document, i: int) -> Numeral | None:
         if n is None or sp.definite:
             continue
         if doc.phrase_at(i + 1, lex.score_clean) is not None or doc.word(i + 1) in lex.score_against \
-                or (morphology.PREPOSITION in morphology.parts_of(sp.prefix) and _score_before(doc, i)):
-            return Numeral(i, i + 1, t.start + len(sp.prefix), t.end, n, prefix=sp.prefix, dual_noun=True,
+                or (morphology.PREPOSITION in morphology.parts_of(sp.prefix) and score_word_before(doc, i)):
+            return Numeral(i, i + 1, t.start + len(sp.prefix), t.end, n, prefix=sp.prefix, counts_itself=True,
                            stem=sp.stem)
     return None
 
 
-def _score_before(doc: Document, i: int) -> bool:
-    """Does a score word stand before token i in its clause (فاز الهلال على النصر بـ…)?"""
+def score_word_before(doc: Document, i: int) -> bool:
+    """Does a word of a match (cues.toml [score]) stand before token i in its clause, within
+    the score window (فاز الهلال على النصر بـ…، 2-1)?"""
     lex = doc.lex
     for k in range(i - 1, max(-1, i - lex.score_window - 1), -1):
         if doc.ends_clause(k):

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ..language import morphology
 from ..language.morphology import Split
-from ..text.tokens import DIGITS, LATIN, PUNCT, WORD, Token
+from ..text.tokens import CODE_JOINERS, DIGITS, LATIN, PUNCT, WORD, Token
 from .digits import read_digits
 
 # the roles a number word plays in the grammar (`WordClass.role`)
@@ -57,7 +57,7 @@ class Numeral:
     per_mille: bool = False        # the sign is ‰ (؉): a tenth of a percent
     sign_span: tuple[int, int] | None = None   # from the sign to where the number itself starts
     unit: object = None            # a dual unit noun read as "two" (يومين): its lexicon Unit
-    dual_noun: bool = False        # a dual counted noun read as "two" (هدفين، جرعتان)
+    counts_itself: bool = False    # a noun that carries its own number: a dual (هدفين = 2), a goal tally (رباعية = 4)
     singular: str = ""             # a bare singular noun read as "one": the cue (scan.AFTER_COMPARISON …)
     digit_fraction: bool = False   # digits over digits (3/4 كوب)
     whole: tuple | None = None     # a digit fraction's numerator as a number: (value, j, end)
@@ -77,8 +77,6 @@ class WordClass(NamedTuple):
 
 
 _ZERO = 0
-#: marks that glue letters and digits into a code (10k-2, A/10k)
-_CODE_JOINERS = frozenset("/-_.")
 
 
 @lru_cache(maxsize=65536)
@@ -268,7 +266,7 @@ def _glued_scale(r: _Tokens, k: int, end: int) -> int | None:
     toks, n = r.toks, len(r.toks)
     if k + 1 < n and toks[k + 1].start == t.end and (
             toks[k + 1].kind == DIGITS
-            or toks[k + 1].text in _CODE_JOINERS and k + 2 < n and toks[k + 2].start == toks[k + 1].end
+            or toks[k + 1].text in CODE_JOINERS and k + 2 < n and toks[k + 2].start == toks[k + 1].end
             and toks[k + 2].kind != PUNCT):
         return None
     return scale

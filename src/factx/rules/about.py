@@ -265,9 +265,11 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
             return None
         if info.pronoun_head:
             return _referent(doc, k)
-        if info.head and not (w.startswith(ARTICLE_FORM) and _past_adjectives(doc, k, left) >= left):
-            t = _past_adjectives(doc, k, left)      # (الصادرات right before the number is the noun of
-            if t < left:                            # a head before it: بلغت قيمة الصادرات 3 مليارات)
+        t = _past_adjectives(doc, k, left) if info.head else left
+        # a head with the article right before the number (الصادرات) is the noun of a head
+        # before it (بلغت قيمة الصادرات 3 مليارات)
+        if info.head and not (w.startswith(ARTICLE_FORM) and t >= left):
+            if t < left:
                 nxt = doc.word(t)
                 if nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
                         and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \

@@ -431,7 +431,7 @@ def year_words(doc: Document, cand) -> Mention | None:
     plausible years). عام واحد is a duration: one and two follow their noun."""
     num: Numeral = cand.first
     if cand.is_range or num.digits or num.value is None or num.vague or num.fraction or num.unit is not None \
-            or num.dual_noun or num.singular or num.value.denominator != 1 or num.value <= 2:
+            or num.counts_itself or num.singular or num.value.denominator != 1 or num.value <= 2:
         return None
     if not year_cue(doc, num.i)[0] or (doc.word(num.j) not in doc.lex.partitive and _counted_after(doc, num.j)):
         return None                                   # (عام ألفين وعشرين من الجامعة: من opens no counted noun)

@@ -10,14 +10,16 @@ from functools import lru_cache
 import regex
 
 from ..language import morphology
+from ..language.lexicon import key_of
 from ..text.document import Document
-from ..text.tokens import ARABIC_LETTERS, COMMAS, DIGITS, GLUED_MARK, PUNCT, WORD, tokenize
+from ..text.tokens import ARABIC_LETTERS, CODE_JOINERS, COMMAS, DIGITS, PUNCT, WORD, tokenize
 from .date import month_at
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
 from .nouns import counted_noun_at, definite_number
 from .ordinal import ordinal_adverb_at, ordinal_at
 from .qualifiers import closing_wrapper, opening_wrapper
+from .ranges import opener
 from .units import unit_after
 
 KINDS = (Kind("identifier", quantity=False),)
@@ -43,12 +45,13 @@ def phone_patterns(lex) -> tuple[re.Pattern, re.Pattern]:
 
 # a run of Latin letters, digits and / - _ . ; a code when it has both a letter and a digit
 # (A/HRC/39/65, PHR-2019-01, F-16, 5G, G20)
-_CODE_RE = re.compile(r"[A-Za-z0-9]+(?:[/\-_.][A-Za-z0-9]+)*")
+_JOINERS = re.escape(CODE_JOINERS)                # / - _ . as a character class body
+_CODE_RE = re.compile(rf"[A-Za-z0-9]+(?:[{_JOINERS}][A-Za-z0-9]+)*")
 # Codes are looked for only in the runs of code characters that hold a Latin
 # letter: Arabic text has few, while running _CODE_RE everywhere stops at every number.
 _LATIN_RE = regex.compile(r"[A-Za-z]+")          # regex skips to a character class faster than re
-_CODE_RUN_END_RE = re.compile(r"[A-Za-z0-9/\-_.]*")
-_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-_.")
+_CODE_RUN_END_RE = re.compile(rf"[A-Za-z0-9{_JOINERS}]*")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789" + CODE_JOINERS)
 # a word glued to digits by a hyphen: كوفيد-19، إس-400، ميغ-29 (opens with the rare "-")
 _HYPHENATED_RE = re.compile(rf"-(?<=[{ARABIC_LETTERS}A-Za-z]-)(?=[0-9])")
 _HASHTAG_RE = re.compile(r"#[\w\-]*[0-9][\w\-]*")
@@ -112,11 +115,8 @@ def _amount_with_unit(lex, code: str) -> bool:
 
 
 def _code_key(code: str) -> tuple[str, ...]:
-    """A code of the normalised text as the unit tables key it (km/h → km, /, h glued),
-    without the loader's cache: a text holds any number of distinct codes."""
-    toks = tokenize(code)
-    return tuple(t.text if k == 0 or toks[k - 1].end != t.start else GLUED_MARK + t.text
-                 for k, t in enumerate(toks))
+    """A code of the normalised text as the unit tables key it (km/h → km, /, h glued)."""
+    return key_of(tokenize(code))
 
 
 def find_phones(doc: Document):
@@ -246,7 +246,7 @@ def head_before(doc: Document, i: int, depth: int = 0) -> tuple[str, int] | None
 def _head_before(doc: Document, i: int, depth: int) -> tuple[str, int] | None:
     lex = doc.lex
     k, _ = opening(doc, i)
-    op = doc.phrase_before(k, lex.range_open, morphology.NO_ARTICLE)
+    op = opener(doc, k)
     if op is not None:                                   # المواد من 10 إلى 15
         kind = naming_head(lex, doc.word(op[1] - 1))
         if kind in (HEAD, PLURAL):

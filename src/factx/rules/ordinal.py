@@ -72,19 +72,24 @@ def ordinal_adverb_at(doc: Document, k: int):
 @lru_cache(maxsize=65536)
 def rank_head(lex, w: str | None) -> bool:
     """Is `w` a rank head with the article (المركز، في الدقيقة، بالجولة)?"""
-    return w is not None and any(sp.definite and sp.stem in lex.rank_heads for sp in morphology.splits(w)[1:])
+    return _definite_in(w, lex.rank_heads)
+
+
+def _definite_in(w: str | None, stems: frozenset) -> bool:
+    """Is `w` one of `stems` with the article (and any proclitics before it)?"""
+    return w is not None and any(sp.definite and sp.stem in stems for sp in morphology.splits(w)[1:])
 
 
 @lru_cache(maxsize=65536)
 def rank_dual(lex, w: str | None) -> bool:
     """Is `w` the dual of a rank head with the article (الدقيقتين، المركزين)?"""
-    return w is not None and any(sp.definite and sp.stem in lex.rank_head_duals for sp in morphology.splits(w)[1:])
+    return _definite_in(w, lex.rank_head_duals)
 
 
 @lru_cache(maxsize=65536)
 def rank_point(lex, w: str | None) -> bool:
     """Is `w` a rank head that names a point in time (الدقيقة، القرن)?"""
-    return w is not None and any(sp.definite and sp.stem in lex.rank_points for sp in morphology.splits(w)[1:])
+    return _definite_in(w, lex.rank_points)
 
 
 def _words(doc: Document, compound_only: bool):

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from .. import lemmas
 from ..language import morphology
+from ..numerals.scan import score_word_before
 from ..numerals.words import Numeral
 from ..text.document import Document
 from ..text.tokens import COMMAS, PUNCT, closing_wrapper
@@ -114,13 +115,7 @@ def _score(doc: Document, a: Numeral, b: Numeral) -> bool:
     noun after them, are a score: two counts, not a range."""
     if unit_after(doc, b.j) is not None or entity_after(doc, b.j) is not None:
         return False
-    lex = doc.lex
-    for k in range(_first_token(a) - 1, max(-1, a.i - lex.score_window - 1), -1):
-        if doc.ends_clause(k):
-            return False
-        if doc.phrase_at(k, lex.score_words, morphology.ANY) is not None:
-            return True
-    return False
+    return score_word_before(doc, _first_token(a))
 
 
 def _change_then_level(doc: Document, a: Numeral, b: Numeral) -> bool:

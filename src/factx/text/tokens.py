@@ -35,6 +35,8 @@ GAP = "\u2029"
 #: the marks that end a clause: what a score word, an age subject and the like are not read
 #: across (nor across the GAP between two windows, text that is not tokenised)
 CLAUSE_END_MARKS = frozenset({".", "؛", ";", "؟", "?", "!", GAP})
+#: the marks that glue Latin letters and digits into one code (A/HRC/39/65، F-16، 10k-2)
+CODE_JOINERS = "/-_."
 #: marks, in a phrase key, a token written without a space after the one before (كم2)
 GLUED_MARK = "\x00"
 
