@@ -3,11 +3,16 @@
 
 A day part after the hour (صباحا، مساء، بالليل) is part of the span and adds
 its hours; at night a small hour stays after midnight (2 ليلا = 02:00).
+
+The same shape is a stopwatch reading, a duration, when a unit of its first
+field follows it (2:01:09 ساعة، 3:28 دقيقة) or its last field has hundredths
+(1:55.20): a race time, counted in its smallest field.
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 
 from ..language import morphology
@@ -16,14 +21,22 @@ from ..text.document import Document
 from ..text.tokens import DIGITS, WORD
 from .date import bounded
 from .declare import Finder, Kind, Phase
-from .mention import Mention
+from .mention import Mention, as_number
 from .nouns import entity_after
+from .qualifiers import comparison_before
 from .units import unit_after
 
 KINDS = (Kind("time", quantity=False),)
 
 _CLOCK_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 _CLOCK_EDGE = frozenset("0123456789:")
+#: hundredths after the last field of a stopwatch reading (3:28.45): no clock has them
+_HUNDREDTHS_RE = re.compile(r"\.([0-9]{1,3})(?![0-9])")
+#: the unit a stopwatch reading's first field counts, by the number of fields, and the
+#: unit the whole reading is given in (its smallest field)
+_STOPWATCH_UNITS = {("hour", 2): "minute", ("hour", 3): "second", ("minute", 2): "second",
+                    (None, 2): "second", (None, 3): "second"}
+_SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
 #: the unit code of a minute (الثامنة وعشرين دقيقة)
 _MINUTE = "minute"
 #: tokens a clock time reads after its hour: minutes in words, a minute noun, a day part
@@ -31,16 +44,55 @@ _READ_AHEAD = 8
 
 
 def find_clock(doc: Document):
-    """10:30، 6:15 مساء، 15:23:24: hours, minutes and seconds in digits, with a day part."""
+    """10:30، 6:15 مساء، 15:23:24: hours, minutes and seconds in digits, with a day part;
+    a stopwatch reading (2:01:09 ساعة، 3:28.45 دقيقة) is a duration instead."""
     for m in doc.digit_matches(_CLOCK_RE):
         if not bounded(doc.norm, *m.span(), _CLOCK_EDGE):
             continue
         h, mi, *sec = (int(x) for x in m.group().split(":"))
         i, j = doc.tokens_in(m.start(), m.end())
-        if h <= 24 and mi <= 59 and all(s <= 59 for s in sec) and not doc.any_taken(i, j):
+        if doc.any_taken(i, j):
+            continue
+        watch = _stopwatch(doc, m, (h, mi, *sec))
+        if watch is not None:
+            yield watch
+        elif h <= 24 and mi <= 59 and all(s <= 59 for s in sec):
             h, e = day_part(doc, j, h)
             end = doc.toks[e - 1].end if e > j else m.end()
             yield Mention("time", m.start(), end, _value(h, mi, *sec))
+
+
+def _stopwatch(doc: Document, m: re.Match, fields: tuple[int, ...]) -> Mention | None:
+    """2:01:09 ساعة (7269 seconds)، 3:28.45 دقيقة (208.45 seconds)، 1:30 ساعة (90 minutes):
+    the clock shape `m` as a duration, when a unit of its first field follows it or
+    its last field has hundredths; None for a clock time."""
+    end = m.end()
+    hundredths = _HUNDREDTHS_RE.match(doc.norm, end)
+    if hundredths is not None:
+        end = hundredths.end()
+    j = doc.tokens_in(m.start(), end)[1]
+    unit = unit_after(doc, j)
+    first = unit[1] if unit is not None and unit[0].kind == "duration" else None
+    if first is None and (hundredths is None or doc.word(doc.tokens_in(m.start(), end)[0] - 1) in doc.lex.hour_cues):
+        return None
+    code = _STOPWATCH_UNITS.get((first, len(fields)))
+    if code is None or any(f > 59 for f in fields[1:]):
+        return None
+    step = _SECONDS_IN[first or ("hour" if len(fields) == 3 else "minute")]
+    value: int | Fraction = 0
+    for f in fields:
+        value, step = value + f * step, step // 60
+    if hundredths is not None:
+        value += Fraction(int(hundredths.group(1)), 10 ** len(hundredths.group(1)))
+    if code != "second":
+        value = Fraction(value, _SECONDS_IN[code])
+    out = Mention("duration", m.start(), end, as_number(value), unit=code, rule="duration.stopwatch")
+    if first is not None:
+        out.unit_span = doc.span_of(j, unit[2])
+    bound = comparison_before(doc, doc.tokens_in(m.start(), end)[0])
+    if bound is not None:
+        out.qualifier, out.qualifier_span = bound.qualifier, doc.span_of(bound.first, bound.end)
+    return out
 
 
 def _value(hour: int, minutes: int, seconds: int | None = None) -> str:
@@ -194,6 +246,6 @@ def _stop(doc: Document, k: int) -> int:
 
 
 FINDERS = (
-    Finder("time.clock", Phase.CALENDAR, find_clock),
+    Finder("time.clock", Phase.CALENDAR, find_clock, also=("duration.stopwatch",)),
     Finder("time.hour", Phase.CALENDAR, find_hour),
 )
