@@ -22,7 +22,7 @@ from .numerals.scan import AFTER_AGAINST, AFTER_COMPARISON
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, LATIN, WORD
 from .rules.date import year_cue, year_era
-from .rules.identifier import named_by_head, phone_patterns, place_date_at
+from .rules.identifier import HEAD, head_before, named_by_head, phone_patterns, place_date_at
 from .rules.nouns import counted_noun_at, looks_plural, noun_like
 from .rules.ordinal import rank_point
 from .rules.qualifiers import comparison_before
@@ -375,7 +375,12 @@ def counted_not_name(doc, cand, m) -> bool:
 def range_not_name(doc, cand, m) -> bool:
     """المواد من 10 إلى 15 (articles 10 to 15), but عدد المواد بين 10 و15 مادة، المواد من
     3 إلى 5 كيلوغرامات: the ends of a range after a naming head name things only when
-    no unit or counted noun follows the range's last number, which all its ends share."""
+    no unit or counted noun follows the range's last number, which all its ends share.
+    A singular head right before the first number names it all the same (قفز سعر الذهب
+    عيار 21 إلى 3,650 جنيهاً: the grade 21, and the price it rose to)."""
+    found = head_before(doc, cand.i)
+    if found is not None and found == (HEAD, cand.i - 1):
+        return True
     j = cand.j
     if doc.word(j) in doc.lex.range_closers and j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS:
         j = _digits_end(doc, j + 1)
