@@ -90,6 +90,7 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         num = _unit_one(doc, num, free_before)
         _restated_two(doc, num, stop)
         _past_wrapper(toks, num, stop)
+        _restated_in_other_script(doc, num, stop)
         first = _singular_range_start(doc, num, resume) if not num.digits or num.j > num.i else None
         if first is not None:
             out.append(first)
@@ -150,6 +151,31 @@ def _past_wrapper(toks, num: Numeral, stop: int) -> None:
     if num.i > 0 and num.j < stop and toks[num.i - 1].kind == PUNCT and toks[num.j].kind == PUNCT \
             and opening_wrapper(toks[num.i - 1].text) and closing_wrapper(toks[num.j].text):
         num.j += 1
+
+
+def _restated_in_other_script(doc: Document, num: Numeral, stop: int) -> None:
+    """رسوم قدرها (100) مائة ريال، غرامة 5000 (خمسة آلاف) درهم، مدة ثلاثين (30) يوماً: the
+    drafting of laws and contracts, a number in digits restated in words (or the other
+    way round), one of the two in brackets. The restatement is the same number: the
+    numeral reads past it (its unit and noun come after it); its span stays the first."""
+    k = num.j
+    if k >= stop or num.value is None:
+        return
+    toks = doc.toks
+    wrapped = toks[k - 1].kind == PUNCT and closing_wrapper(toks[k - 1].text)
+    opened = toks[k].kind == PUNCT and opening_wrapper(toks[k].text)
+    if wrapped == opened:
+        return                                        # exactly one of the two is in brackets
+    again = read_number(doc.norm, toks, k + opened, stop, doc.lex)
+    if again is None or again.digits == num.digits or again.value != num.value or again.prefix \
+            or again.percent_sign or again.fraction:
+        return
+    end = again.j
+    if opened:
+        if end >= stop or not (toks[end].kind == PUNCT and closing_wrapper(toks[end].text)):
+            return
+        end += 1
+    num.j = end
 
 
 def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:
