@@ -164,7 +164,7 @@ def _restated_in_other_script(doc: Document, num: Numeral, stop: int) -> None:
     toks = doc.toks
     wrapped = toks[k - 1].kind == PUNCT and closing_wrapper(toks[k - 1].text)
     opened = toks[k].kind == PUNCT and opening_wrapper(toks[k].text)
-    if wrapped == opened:
+    if wrapped == opened or k + opened >= stop:
         return                                        # exactly one of the two is in brackets
     again = read_number(doc.norm, toks, k + opened, stop, doc.lex)
     if again is None or again.digits == num.digits or again.value != num.value or again.prefix \
