@@ -91,11 +91,12 @@ def scan(doc: Document, keep=None) -> list[Numeral]:
         _restated_two(doc, num, stop)
         _past_wrapper(toks, num, stop)
         _restated_in_other_script(doc, num, stop)
+        tail = _fraction_after_unit(doc, num, stop)
         first = _singular_range_start(doc, num, resume) if not num.digits or num.j > num.i else None
         if first is not None:
             out.append(first)
         out.append(num)
-        resume = max(num.j, i + 1)
+        resume = max(num.j, i + 1, tail)
         last = _singular_range_end(doc, num, stop)
         if last is not None:
             out.append(last)
@@ -176,6 +177,42 @@ def _restated_in_other_script(doc: Document, num: Numeral, stop: int) -> None:
             return
         end += 1
     num.j = end
+
+
+#: the unit kinds a fraction after the unit noun adds to (ثلاث ساعات ونصف)
+_FRACTION_UNIT_KINDS = frozenset({"duration", "measure", "money"})
+
+
+def _fraction_after_unit(doc: Document, num: Numeral, stop: int) -> int:
+    """ثلاث ساعات ونصف، 3 كيلومترات ونصف، خمسة دنانير وربع: a fraction joined by و after
+    the unit of a number adds to the number (3.5 hours); the numeral's span runs to the
+    fraction, its unit is still read after the number. The token after the fraction,
+    or 0 when there is none. Not a fraction of a group of its own (ونصف المبلغ)."""
+    if num.value is None or num.fraction or num.unit is not None or num.counts_itself or num.percent_sign \
+            or num.j + 1 >= stop:
+        return 0
+    lex, toks = doc.lex, doc.toks
+    hit = doc.phrase_at(num.j, lex.unit_phrases)
+    if hit is None or hit[1] >= stop or hit[0].kind not in _FRACTION_UNIT_KINDS or hit[0].dual:
+        return 0
+    k = hit[1]
+    w = doc.word(k)
+    if w is None:
+        return 0
+    detached = w in morphology.DETACHED_WA
+    if not (detached or w.startswith(morphology.WA_FORM)):
+        return 0                                      # the cheap test first: no و after the unit
+    after = read_number(doc.norm, toks, k + detached, stop, lex)
+    if after is None or not after.fraction or after.value is None or after.value >= 1 \
+            or morphology.parts_of(after.prefix) != (frozenset() if detached else {morphology.WA}):
+        return 0
+    group = doc.word(after.j)
+    if group is not None and morphology.is_definite(group) \
+            and (morphology.strip_definite(group)[1],) not in lex.unit_phrases:
+        return 0                                      # ونصف المبلغ: half of something else
+    num.value += after.value
+    num.end = after.end
+    return after.j
 
 
 def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:
