@@ -102,6 +102,8 @@ SOUND_PLURAL_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["sou
 DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in ("dual_nominative", "dual_oblique"))
 FEMININE_DUALS = tuple(tuple(nw(e) for e in _T["suffixes"][k]) for k in (
     "feminine_dual_nominative", "feminine_dual_oblique", "feminine_dual_construct"))
+#: every ending a dual noun can end in, in either case (the construct ones aside)
+DUAL_ENDINGS: tuple[str, ...] = tuple(dict.fromkeys((*DUALS[0], *DUALS[1], *FEMININE_DUALS[0], *FEMININE_DUALS[1])))
 #: the endings of an indefinite accusative (ثانياً → ثانيا)
 ACCUSATIVE_ENDINGS: tuple[str, ...] = tuple(nw(s) for s in _T["suffixes"]["accusative"])
 _ROOT_SLOTS = frozenset(nw(c) for c in _T["patterns"]["root_slots"])

@@ -252,16 +252,30 @@ def _unit_one(doc: Document, num: Numeral, free_before: bool) -> Numeral:
     return Numeral(k, num.j, doc.toks[k].start, num.end, 1, unit=unit)
 
 
+#: the most dual nisba adjectives between a dual and the "two" that restates it
+_DUAL_ADJECTIVES = 2
+
+
 def _restated_two(doc: Document, num: Numeral, stop: int) -> None:
-    """عامين اثنين، طفلين اثنين: "two" written as the adjective of a dual restates the
-    dual's number; the dual's numeral takes it in (one number, not two)."""
+    """عامين اثنين، طفلين اثنين، جنديان إسرائيليان اثنان: "two" written as the adjective of a
+    dual (after its other adjectives) restates the dual's number; the dual's numeral
+    takes it in (one number, not two)."""
     if not ((num.unit is not None and num.unit.dual) or (num.counts_itself and num.value == 2)) or num.j >= stop:
         return
-    w = doc.word(num.j)
+    k = num.j
+    while k < stop - 1 and k - num.j < _DUAL_ADJECTIVES and _dual_nisba(doc.word(k)):
+        k += 1
+    w = doc.word(k) if k < stop else None
     hit = None if w is None else word_reading(doc.lex, w, morphology.NOTHING)
     if hit is not None and hit[1].role == UNIT and hit[1].value == 2:
-        num.end = doc.toks[num.j].end
-        num.j += 1
+        num.end = doc.toks[k].end
+        num.j = k + 1
+
+
+def _dual_nisba(w: str | None) -> bool:
+    """إسرائيليان، عسكريتين: a nisba adjective in the dual, as a dual noun's adjective is."""
+    return w is not None and any(w.endswith(e) and morphology.nisba_like(w[:-len(e)])
+                                 for e in morphology.DUAL_ENDINGS)
 
 
 def _unit_before_fraction(doc: Document, i: int, prefix: str) -> int | None:

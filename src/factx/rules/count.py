@@ -2,7 +2,7 @@
 
 The counted noun (tamyiz) follows the number, possibly after من; it precedes
 the number when the number is an adjective: واحد/اثنان (مركز حدودي واحد; not the
-colloquial two, which precedes it: جوج دراري) and definite numbers after a definite
+colloquial two, which precedes it: جوج دراري، ثنتين بنات، اثنين عيال) and definite numbers after a definite
 plural (الدول الثلاث، الهجمات الـ 6).
 Counts are the last quantity rules: a number no other kind claims is a count.
 """
@@ -13,7 +13,7 @@ from ..language import morphology
 from ..numerals.words import word_reading
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
-from .nouns import definite_number, entity_after, head_before, noun_span
+from .nouns import counted_noun_at, definite_number, entity_after, head_before, noun_span
 
 KINDS = (Kind("count", quantity=True, nonnegative=True),)
 
@@ -30,13 +30,22 @@ def _count(doc, cand: Candidate) -> Mention | None:
     definite = definite_number(doc, cand)
     ent = None
     if (definite and not num.vague) or (not num.digits and num.value in _ADJECTIVAL
-                                        and num.stem not in doc.lex.colloquial):   # جوج دراري: before its noun
+                                        and num.stem not in doc.lex.colloquial   # جوج دراري: before its noun
+                                        and not (num.value == 2 and counted_noun_at(doc, cand.j, plural_only=True))):
         head = head_before(doc, cand.i, definite_only=definite)
-        if head is not None:
+        if head is not None and (definite or num.value != 2 or _dual_shape(doc.toks[head].text)):
             ent = noun_span(doc, head)
     if ent is None and not (num.vague and num.definite and doc.word(cand.j) not in doc.lex.partitive):
         ent = entity_after(doc, cand.j) or _one_as_noun(doc, cand.j)     # العشرات بجروح: no construct
     return cand.mention("count", entity=ent)
+
+
+def _dual_shape(w: str) -> bool:
+    """Does `w` end like a dual (مدنيان، طفلين، سيارتين)? "Two" written after its noun
+    restates a dual; after anything else (استشهد اثنان، بقي اثنان) it is a pronoun-like
+    number with no noun before it."""
+    stem = morphology.strip_definite(w)[1]
+    return len(stem) >= 4 and stem.endswith(morphology.DUAL_ENDINGS)
 
 
 def _one_as_noun(doc, j: int) -> tuple[int, int] | None:
