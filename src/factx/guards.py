@@ -367,9 +367,22 @@ def unit_not_name(doc, cand, m) -> bool:
 
 
 def counted_not_name(doc, cand, m) -> bool:
-    """خط الدفاع 3 لاعبين، رقم 5 و3 قرارات أخرى، فاز بكأس العالم 5 مرات: a number after a
-    naming head with a plural counted noun after it counts that noun; it names nothing."""
-    return not counted_noun_at(doc, cand.j, plural_only=True)
+    """خط الدفاع 3 لاعبين، رقم 5 و3 قرارات أخرى، فاز بكأس العالم 5 مرات، تراجع مؤشر داو
+    جونز 350 نقطة: a number after a naming head or a series name with a counted noun after
+    it (a plural, or a noun the lexicon counts, in the singular after 11 and more) counts
+    that noun; it names nothing (آيفون 15 برو, بوينغ 737 ماكس still name)."""
+    return not (counted_noun_at(doc, cand.j, plural_only=True) or _counted_singular(doc, cand.j))
+
+
+def _counted_singular(doc, j: int) -> bool:
+    """Is the word at token j one of the lexicon's counted nouns in the singular (نقطة،
+    وفاةً), free and without the article?"""
+    w = doc.word(j)
+    if w is None or doc.taken[j]:
+        return False
+    singulars = doc.lex.counted_singulars
+    return w in singulars or (w.endswith(morphology.ACCUSATIVE_ENDINGS)
+                              and w[:-1] in singulars)
 
 
 def range_not_name(doc, cand, m) -> bool:
@@ -480,8 +493,9 @@ MENTION_GUARDS: tuple[MentionGuard, ...] = (
     MentionGuard("one-after-number", frozenset({"count"}), not_one_after_a_number),
     MentionGuard("place-date", frozenset({"date.month"}), not_a_place_date),
     MentionGuard("year-not-name", frozenset({"date.year"}), year_not_name),
-    MentionGuard("unit-not-name", frozenset({"identifier.head", "identifier.footnote"}), unit_not_name),
-    MentionGuard("counted-not-name", frozenset({"identifier.head"}), counted_not_name),
+    MentionGuard("unit-not-name", frozenset({"identifier.head", "identifier.footnote", "identifier.series"}),
+                 unit_not_name),
+    MentionGuard("counted-not-name", frozenset({"identifier.head", "identifier.series"}), counted_not_name),
     MentionGuard("range-not-name", frozenset({"identifier.head"}), range_not_name),
     MentionGuard("counted-not-rank", frozenset({"ordinal.rank-head"}), counted_not_rank),
     MentionGuard("relative-day", frozenset({"ordinal.construct"}), not_relative_day),
