@@ -272,7 +272,7 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
             if t < left:
                 nxt = doc.word(t)
                 if nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
-                        and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS \
+                        and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS and nxt not in doc.lex.not_nouns \
                         and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
                     return t
                 if t == k + 1:
