@@ -48,7 +48,9 @@ DECLARATION = Record(required={
     "barriers": Record(required={"words": ListOf(Word()), "max_before": Int(1, 20), "max_after": Int(0, 20)}),
     "verbs": Record(required={"past_plural": ListOf(Str()), "present_prefixes": ListOf(Str()),
                               "present_suffixes": ListOf(Str()), "nisba_plurals": ListOf(Str()),
-                              "min_letters": Int(2, 9), "bare_present_prefix": Str(),
+                              "min_letters": Int(2, 9), "derived_past_prefixes": ListOf(Str()),
+                              "past_feminine": ListOf(Str()), "feminine_plurals": ListOf(Str()),
+                              "bare_present_prefix": Str(),
                               "bare_present_letters": ListOf(Int(2, 9))}),
 })
 _T = load(_NAME, DECLARATION)
@@ -207,7 +209,8 @@ def _joins_next(w: str) -> bool:
 @lru_cache(maxsize=65536)
 def looks_like_verb(w: str) -> bool:
     """A verb form of the predicate table, or a verb by its shape: a past plural
-    (قتلوا) or a present with a plural or dual ending (يعيشون، تسكنان)."""
+    (قتلوا), a present with a plural or dual ending (يعيشون، تسكنان), or the past of a
+    derived verb with a feminine subject (اتسعت، اندلعت، استمرت)."""
     if predicates.is_verb(w):
         return True
     for sp in splits(w):
@@ -215,6 +218,9 @@ def looks_like_verb(w: str) -> bool:
         if sp.definite or stem in lemmas.OVERRIDES or len(stem) < _V["min_letters"] - 1:
             continue
         if stem.endswith(_V["past_plural"]):
+            return True
+        if len(stem) >= _V["min_letters"] and stem.startswith(_V["derived_past_prefixes"]) \
+                and stem.endswith(_V["past_feminine"]) and not stem.endswith(_V["feminine_plurals"]):
             return True
         if (len(stem) >= _V["min_letters"] and stem.startswith(_V["present_prefixes"])
                 and stem.endswith(_V["present_suffixes"]) and not stem.endswith(_V["nisba_plurals"])):

@@ -504,8 +504,21 @@ def year_cue(doc: Document, i: int) -> tuple[bool, bool]:
     lex = doc.lex
     splits = morphology.splits(prev)
     strong = any(sp.stem in lex.year_nouns for sp in splits)
-    weak = prev in lex.year_cues or any(sp.stem in lex.year_cues for sp in splits[1:])
+    weak = prev in lex.year_cues or any(sp.stem in lex.year_cues for sp in splits[1:]) \
+        or (prev in lex.level_openers and _years_from(doc, i))
     return strong, weak
+
+
+def _years_from(doc: Document, i: int) -> bool:
+    """حكم من 1520 إلى 1566: من is no year cue (أكثر من 1500), but a four-digit number
+    after it that a range's link joins to a second one, itself a year (no noun or unit
+    after it, no verb of change before: ارتفع العدد من 1500 إلى 2000), is the first year."""
+    k = i + 1
+    if k + 1 >= doc.n or doc.word(k) not in doc.lex.range_closers:
+        return False
+    first, second = doc.toks[i], doc.toks[k + 1]
+    return first.kind == DIGITS == second.kind and len(first.text) == 4 == len(second.text) \
+        and (era_at(doc, k + 2) is not None or not _counted_after(doc, k + 2)) and not _level_of_change(doc, k)
 
 
 FINDERS = (
