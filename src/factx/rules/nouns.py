@@ -124,7 +124,8 @@ def head_before(doc: Document, i: int, definite_only: bool, gender: str | None =
     of definite words (الدورية المنسقة المستقلة الـ 44 → الدورية); otherwise
     over nisba adjectives (مركز حدودي واحد → مركز). With a `gender` ("m"/"f"),
     the run stops at a word that does not agree with it, since adjectives
-    agree with their noun (احتل المنتخب المرتبة الأولى → المرتبة).
+    agree with their noun (احتل المنتخب المرتبة الأولى → المرتبة). A definite run
+    starts at a word with و or a preposition glued (فاز بالكأس للمرة الثالثة → المرة).
     """
     lex = doc.lex
     k = i - 1
@@ -142,8 +143,8 @@ def head_before(doc: Document, i: int, definite_only: bool, gender: str | None =
             if gender is not None and is_feminine(lex, w) != (gender == "f"):
                 break
             head = k
-            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED):
-                break
+            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED) or _prepositional(w):
+                break                               # وال…، بال…، لل…: the phrase starts there
         else:
             head = k
             if not morphology.nisba_like(morphology.strip_definite(w)[1]):
