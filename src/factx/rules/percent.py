@@ -101,8 +101,9 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
         return None
     tok = doc.toks[num.i]
     lex = doc.lex
-    if num.fraction and num.value is not None and num.end == tok.end and _compared(doc, cand):
-        return num.value                              # أكثر من النصف، فوق الربع وتحت النصف
+    if num.fraction and num.value is not None and num.end == tok.end and (_compared(doc, cand)
+                                                                          or _level_reached(doc, cand)):
+        return num.value                              # أكثر من النصف، فوق الربع وتحت النصف، إلى النصف
     if num.definite:                                  # الربع الأول، النصف الثاني: a noun, not a share
         return None
     if num.fraction and num.value is not None:
@@ -146,6 +147,21 @@ def _compared(doc, cand: Candidate) -> bool:
         return False
     nxt = doc.word(cand.j)
     return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
+
+
+def _level_reached(doc, cand: Candidate) -> bool:
+    """انخفض عدد المواليد إلى النصف، تراجعت الصادرات إلى الثلث: a fraction alone that a
+    verb of change reaches (after إلى, حتى) is the share of what changed, unless a unit
+    or an ordinal follows it (ارتفعت الحرارة إلى نصف درجة)."""
+    from .. import predicates
+    from .about import change_before  # about reads the kinds' rules: imported when they are loaded
+    k = cand.i - 1
+    if doc.word(k) not in predicates.LEVEL_MARKERS or unit_after(doc, cand.j) is not None:
+        return False
+    nxt = doc.word(cand.j)
+    if nxt is not None and morphology.strip_definite(nxt)[1] in doc.lex.ordinals:
+        return False
+    return change_before(doc, k)
 
 
 def _construct_group(doc, j: int) -> bool:
