@@ -279,7 +279,7 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
                 nxt = doc.word(t)
                 if nxt is not None and (t == k + 1 or nxt[:1] == _LAM and is_definite(nxt)) \
                         and nxt not in _NOT_ENTITIES and nxt not in _BARRIERS and nxt not in doc.lex.not_nouns \
-                        and predicates.word_entry(nxt) is None and not looks_like_verb(nxt):
+                        and _countable_entry(nxt) and not looks_like_verb(nxt):
                     return t
                 if t == k + 1:
                     return None
@@ -291,6 +291,14 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
         k -= 1
         steps += 1
     return None
+
+
+def _countable_entry(w: str) -> bool:
+    """Can `w`, after a head, be what the head counts? Not a verb of the predicate
+    table, nor a noun of change (نسبة ارتفاع الأسعار: what rose comes after it); an event
+    noun is (عدد الإصابات)."""
+    entry = predicates.word_entry(w)
+    return entry is None or not (entry[0].verb or entry[0].change is not None)
 
 
 def _past_adjectives(doc: Document, k: int, left: int) -> int:
