@@ -18,10 +18,13 @@ from fractions import Fraction
 
 from ..text.normalize import normalize_word as nw
 from . import morphology
-from .tables import Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str, Word
+from .tables import Bool, Int, LanguageDataError, ListOf, MapOf, OneOf, Phrase, Ratio, Record, Str, Word
 
 #: the fact kinds a unit can give a number (a closed list of the record)
 UNIT_KINDS = ("percent", "money", "measure", "duration")
+#: the reading of an ambiguous word marked `unitless` that the [unitless] cues choose:
+#: a measure with no unit of the table (بقوة 7.8 درجات after زلزال: a magnitude)
+UNITLESS = ""
 
 _UNIT_WORDS = {"plural": ListOf(Phrase()), "dual": ListOf(Word()), "adjectives": MapOf(Phrase(), Str())}
 UNITS = Record(required={"unit": ListOf(Record(
@@ -30,12 +33,12 @@ UNITS = Record(required={"unit": ListOf(Record(
 ), unique=False)}, optional={
     "ambiguous": ListOf(Record(
         required={"kind": OneOf(*UNIT_KINDS), "default": Str(), "names": ListOf(Str()), "forms": ListOf(Phrase())},
-        optional=_UNIT_WORDS), unique=False),
+        optional={**_UNIT_WORDS, "unitless": Bool()}), unique=False),
     "subunit": ListOf(Record(
         required={"forms": ListOf(Phrase()), "of": MapOf(Str(), Int(2))},
         optional={"plural": ListOf(Phrase()), "dual": ListOf(Word()), "symbols": ListOf(Phrase())}), unique=False),
     "below_zero": Record(required={"phrases": ListOf(Phrase()), "units": ListOf(Str())}),
-    "unitless": Record(optional={"measure": ListOf(Phrase())}),
+    "unitless": Record(optional={"measure": ListOf(Phrase()), "cues": ListOf(Phrase())}),
     "carried": Record(required={"links": ListOf(Phrase())}),
     "fractions": MapOf(Word(), Ratio()),
 })
@@ -163,6 +166,8 @@ def build(u: dict, regions: dict, defaults: dict[str, str], region: str | None,
     for x in u.get("ambiguous", []):
         label = f"[[ambiguous]] {x['forms'][0] if x['forms'] else x['default']!r}"
         names = frozenset(_codes(t, x["names"], x["kind"], f"{label} names"))
+        if x.get("unitless"):
+            names |= {UNITLESS}
         if x["default"] not in names:
             raise LanguageDataError(f"units.toml: {label}: default {x['default']!r} is not one of its names")
         picked = [default_of[key(f)] for f in [*x["forms"], *x.get("plural", []), *x.get("dual", [])]
@@ -193,6 +198,7 @@ def build(u: dict, regions: dict, defaults: dict[str, str], region: str | None,
             add(t.phrases, f, Unit(first, "measure", False, frozenset([first]), negative=True), "[below_zero]")
     for f in u.get("unitless", {}).get("measure", []):
         add(t.phrases, f, Unit(None, "measure"), "[unitless] measure")
+    _add_context(t, u.get("unitless", {}).get("cues", []), frozenset([UNITLESS]))
     t.carry_links = {key(f): True for f in u.get("carried", {}).get("links", [])}
     t.fractions = {nw(w): Fraction(*r) for w, r in u.get("fractions", {}).items()}
     return t

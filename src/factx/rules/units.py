@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..language import morphology
-from ..language.unit_table import Unit
+from ..language.unit_table import UNITLESS, Unit
 from ..text.document import Document
 from . import unit_context
 from .mention import Candidate, Mention, as_number
@@ -68,6 +68,8 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
         end = adj[1]
     elif unit.ambiguous:
         code, source = unit_context.resolve(doc, unit, doc.toks[j].start)
+        if code == UNITLESS:
+            code = None
     bz = below_zero(doc, code, end) if not unit.negative else None
     if bz is not None:
         end, source = bz, CONTEXT if unit.ambiguous else source
