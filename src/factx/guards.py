@@ -371,18 +371,32 @@ def counted_not_name(doc, cand, m) -> bool:
     جونز 350 نقطة: a number after a naming head or a series name with a counted noun after
     it (a plural, or a noun the lexicon counts, in the singular after 11 and more) counts
     that noun; it names nothing (آيفون 15 برو, بوينغ 737 ماكس still name)."""
-    return not (counted_noun_at(doc, cand.j, plural_only=True) or _counted_singular(doc, cand.j))
+    if counted_noun_at(doc, cand.j, plural_only=True):
+        return False
+    v = cand.first.value
+    return v is None or v < _SINGULAR_TAMYIZ or not _counted_singular(doc, cand.j)
+
+
+#: the smallest number whose counted noun is a singular (11 and more: 45 مقعداً)
+_SINGULAR_TAMYIZ = 11
 
 
 def _counted_singular(doc, j: int) -> bool:
-    """Is the word at token j one of the lexicon's counted nouns in the singular (نقطة،
-    وفاةً), free and without the article?"""
+    """Is the word at token j a counted noun in the singular, free and without the
+    article: one the lexicon counts (نقطة، وفاةً), or any noun in the indefinite
+    accusative that the tamyiz of 11 and more takes (120 صوتاً، 45 مقعداً; not a nisba
+    adverb: عالمياً)?"""
     w = doc.word(j)
     if w is None or doc.taken[j]:
         return False
     singulars = doc.lex.counted_singulars
-    return w in singulars or (w.endswith(morphology.ACCUSATIVE_ENDINGS)
-                              and w[:-1] in singulars)
+    if w in singulars:
+        return True
+    if not w.endswith(morphology.ACCUSATIVE_ENDINGS) or morphology.is_definite(w):
+        return False
+    stem = w[:-1]
+    return stem in singulars or (noun_like(doc.lex, w) and not morphology.nisba_like(stem)
+                                 and w not in doc.lex.adverbs and len(stem) >= 3)
 
 
 def range_not_name(doc, cand, m) -> bool:

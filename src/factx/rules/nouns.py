@@ -14,7 +14,7 @@ from .. import lemmas
 from ..language import morphology
 from ..numerals.words import classify
 from ..text.document import Document
-from ..text.tokens import WORD
+from ..text.tokens import DIGITS, WORD
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +81,17 @@ def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
         return None
     if _opens_comparison(doc.lex, w) and _comparison_at(doc, j):
         return None
+    if j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS and _conjoined(w):
+        return None                                   # مقابل 45 ورفض 12: the noun of the next number
     return noun_span(doc, j)
+
+
+@lru_cache(maxsize=65536)
+def _conjoined(w: str) -> bool:
+    """Can `w` be read as و glued to a word (ورفض، وامتناع), and is it no noun the tables
+    know whose own first letter is و (وفاة، ولد)? No counted noun carries و."""
+    return bool(morphology.readings(w, morphology.CONJUNCTIONS, morphology.WA_REQUIRED)) \
+        and lemmas.lemma(w) not in lemmas.KNOWN_NOUNS
 
 
 def _comparison_at(doc: Document, j: int) -> bool:
