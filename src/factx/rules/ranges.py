@@ -287,10 +287,16 @@ def _alternatives(doc: Document, lo, hi) -> bool:
     return lo is not None and hi is not None and 0 < lo < hi <= lo * doc.lex.alternative_ratio
 
 
+#: an age and a length of time in one unit: one age, when they are the ends of a range
+#: (the age cue stands before the first end only)
+_AGE = "age"
+_AGE_AND_DURATION = frozenset({_AGE, "duration"})
+
+
 def _range(doc: Document, m1: Mention, m2: Mention, low, high):
     """One range mention from m1 to m2 (SPEC §2: its span runs from the first number to
-    the second), when they are one quantity: one kind (a bare count takes the other's),
-    one unit, the same counted noun; None otherwise."""
+    the second), when they are one quantity: one kind (a bare count takes the other's,
+    a duration an age's), one unit, the same counted noun; None otherwise."""
     if not (isinstance(low, (int, float)) and isinstance(high, (int, float)) and low < high):
         return None
     if m1.kind == m2.kind:
@@ -303,6 +309,8 @@ def _range(doc: Document, m1: Mention, m2: Mention, low, high):
         typed = m2
     elif m2.kind == "count" and m2.entity is None:
         typed = m1
+    elif {m1.kind, m2.kind} == _AGE_AND_DURATION and m1.unit == m2.unit:
+        typed = m1 if m1.kind == _AGE else m2         # ألا يقل عمره عن 21 عاماً ولا يزيد على 35 عاماً
     else:
         return None
     out = replace(typed, start=m1.start, end=m2.end, value=None, low=low, high=high, qualifier="range",
