@@ -435,9 +435,15 @@ def _rest(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     return pos
 
 
+#: the digits after a spoken point that a scale word may follow (فاصلة خمسة مليار; not
+#: فاصلة مليون وخمسمائة ألف, which is no decimal)
+_DECIMALS_BEFORE_SCALE = 1000
+
+
 def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
     """A decimal or fraction said in words (SPEC §5.1): ثلاثة فاصلة خمسة (3.5) — the
-    digits after the point read as a number; اثنان وخمسة من عشرة (2.5) — a whole
+    digits after the point read as a number, and a scale after them scales it all
+    (تسعة وتسعين فاصلة خمسة مليار: 99.5 billion); اثنان وخمسة من عشرة (2.5) — a whole
     number, و, the numerator, من and a power of ten; when the whole number already took
     the numerator (مئة وواحد وخمسون من مئة), its last parts below the denominator are
     the numerator (101.50); a mixed number (خمسة و ثلثين، ثلاثون و تسعة أعشار); a
@@ -463,9 +469,17 @@ def _spoken_decimal(r: _Tokens, num: Numeral, acc: _Sum, pos: int) -> int:
         while r.word(k) is not None and lex.units.get(r.word(k), (None,))[0] == 0:
             k, zeros = k + 1, zeros + 1
         m = read_number(r.norm, r.toks, k, r.stop, lex, False) if k < r.stop else None
-        if m is None or m.value is None or m.vague or m.value.denominator != 1 or m.scale:
+        if m is None or m.value is None or m.vague or m.value.denominator != 1:
             return pos
-        num.value += Fraction(int(m.value), 10 ** (zeros + len(str(int(m.value)))))
+        scale = 1
+        if m.scale:                                  # خمسة فاصلة اثنين مليون: 5.2 million
+            scale = m.scale
+            if num.scale or m.value % scale or m.value // scale >= _DECIMALS_BEFORE_SCALE:
+                return pos
+        digits = int(m.value) // scale
+        num.value = (num.value + Fraction(digits, 10 ** (zeros + len(str(digits))))) * scale
+        if m.scale:
+            num.scale = m.scale
         _close(num, r.toks, m.j)
         return m.j
     if w in lex.decimal_of:
