@@ -279,9 +279,7 @@ def find_month(doc: Document):
         y = f"{year:04d}" if year is not None else "XXXX"
         value = f"{y}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
         if day is not None and start_tok == k - 1:        # من 1 إلى 7 مايو: the first day shares the month
-            first = _first_day_of_span(doc, start_tok, month, year, cal)
-            if first is not None:
-                k0, d0 = first
+            for k0, d0 in _days_sharing(doc, start_tok, month, year, cal):
                 yield Mention("date", doc.toks[k0].start, doc.toks[k0].end, f"{y}-{month:02d}-{d0:02d}",
                               calendar=cal, rule="date.shared-month")
         yield Mention("date", start, doc.toks[end - 1].end, value, calendar=cal)
@@ -381,21 +379,33 @@ def _day_before(doc: Document, k: int, prefix: str) -> tuple[int | None, int, in
     return none
 
 
-def _first_day_of_span(doc: Document, day_tok: int, month: int, year: int | None,
-                       cal: str) -> tuple[int, int] | None:
-    """In "من 1 إلى 7 مايو" / "بين 1 و7 مايو" / "1-7 مايو": the token and value of the first day."""
-    link = doc.tok_text(day_tok - 1)
-    if link not in doc.lex.day_span_links or day_tok < 2:
-        return None
-    k0 = day_tok - 2
-    t = doc.toks[k0]
-    if t.kind != DIGITS or len(t.text) > 2 or doc.taken[k0] or not _valid_day(int(t.text), month, year, cal):
-        return None
-    if link in morphology.DETACHED_WA:               # بين 1 و7 مايو: only after an opener closed by و
-        op = opener(doc, k0)
-        if op is None or link not in op[0]:
-            return None
-    return k0, int(t.text)
+def _days_sharing(doc: Document, day_tok: int, month: int, year: int | None,
+                  cal: str) -> list[tuple[int, int]]:
+    """The days before the day at `day_tok` that share its month, in text order, as
+    (token, day): the first day of "من 1 إلى 7 مايو" / "1-7 مايو", or the days of a list
+    joined by و، أو or commas after a day cue or بين (يومي 12 و13 أكتوبر، في 5 و6 و7 مايو،
+    بين 1 و7 مايو)."""
+    days: list[tuple[int, int]] = []
+    k = day_tok
+    while k >= 2:
+        link, k0 = doc.tok_text(k - 1), k - 2
+        t = doc.toks[k0]
+        if t.kind != DIGITS or len(t.text) > 2 or doc.taken[k0] or not _valid_day(int(t.text), month, year, cal):
+            break
+        if link in doc.lex.day_span_links and link not in morphology.DETACHED_WA:
+            return [] if days else [(k0, int(t.text))]   # من 1 إلى 7، 1-7: a span's first end
+        if link not in morphology.DETACHED_WA and link not in doc.lex.range_alternatives and link not in COMMAS:
+            break
+        days.append((k0, int(t.text)))
+        k = k0
+    if not days:
+        return []
+    first = days[-1][0]
+    op = opener(doc, first)
+    if not (op is not None and doc.tok_text(first + 1) in op[0]) \
+            and doc.phrase_before(first, doc.lex.day_month_cues) is None:
+        return []                                     # 45 و13 أكتوبر: no cue, no list of days
+    return days[::-1]
 
 
 # --- years -----------------------------------------------------------------------
