@@ -14,6 +14,7 @@ from ..numerals.words import word_reading
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
 from .nouns import counted_noun_at, definite_number, entity_after, head_before, noun_span
+from .units import names_time_after
 
 KINDS = (Kind("count", quantity=True, nonnegative=True),)
 
@@ -35,7 +36,8 @@ def _count(doc, cand: Candidate) -> Mention | None:
         head = head_before(doc, cand.i, definite_only=definite)
         if head is not None and (definite or num.value != 2 or _dual_shape(doc.toks[head].text)):
             ent = noun_span(doc, head)
-    if ent is None and not (num.vague and num.definite and doc.word(cand.j) not in doc.lex.partitive):
+    if ent is None and not (num.vague and num.definite and doc.word(cand.j) not in doc.lex.partitive) \
+            and not names_time_after(doc, cand.j):                          # 12 يوم 13 أكتوبر
         ent = entity_after(doc, cand.j) or _one_as_noun(doc, cand.j)     # العشرات بجروح: no construct
     return cand.mention("count", entity=ent)
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..language import morphology
 from ..language.unit_table import UNITLESS, Unit
 from ..text.document import Document
+from ..text.tokens import DIGITS
 from . import unit_context
 from .mention import Candidate, Mention, as_number
 from .qualifiers import qualifier_before
@@ -58,6 +59,8 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
             return None
         return UnitHit(sym[0], sym[0].code, sym[1])
     unit, end = hit
+    if names_time_after(doc, j, unit):
+        return None                                       # 12 يوم 13 أكتوبر: the noun names the day after
     if len(unit.names) == 1 and unit.code not in lex.below_zero_units:
         return UnitHit(unit, unit.code, end)              # most units: nothing to settle
     code, source = unit.code, TEXT
@@ -74,6 +77,20 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
     if bz is not None:
         end, source = bz, CONTEXT if unit.ambiguous else source
     return UnitHit(unit, code, end, source, unit.negative or bz is not None)
+
+
+def names_time_after(doc: Document, j: int, unit: Unit | None = None) -> bool:
+    """Is the word at token j a singular time noun right before digits (يوم 13 أكتوبر، سنة
+    2019)? Then it names the day or year after it, and is neither the unit nor the counted
+    noun of a number before it (بلغ عدد الإصابات 12 يوم 13 أكتوبر)."""
+    if j + 1 >= doc.n or doc.toks[j + 1].kind != DIGITS:
+        return False
+    if unit is None:
+        hit = doc.phrase_at(j, doc.lex.unit_phrases)
+        if hit is None or hit[1] != j + 1:
+            return False
+        unit = hit[0]
+    return unit.kind == "duration" and not unit.dual and (doc.toks[j].text,) not in doc.lex.unit_plurals
 
 
 def _partitive_unit(doc: Document, k: int):
