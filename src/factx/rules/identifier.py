@@ -27,7 +27,8 @@ KINDS = (Kind("identifier", quantity=False),)
 @lru_cache(maxsize=None)
 def phone_patterns(lex) -> tuple[re.Pattern, re.Pattern]:
     """Phone-number candidates (the phone-shape guard verifies them), and the extension
-    at the end of one. A candidate has an optional country code (+963، (+1)، 00963),
+    at the end of one. A candidate has an optional country code (+963، (+1)، 00963, the
+    last also glued to the number: 0096891234567),
     digit groups joined by spaces, hyphens or dots (650 701 8887، 650-701-8887،
     202.555.0121), and an optional extension after a word of cues.toml
     `phone_extensions` (ext 897، فرعي 897). The opening look-ahead names the characters
@@ -36,7 +37,7 @@ def phone_patterns(lex) -> tuple[re.Pattern, re.Pattern]:
     ext = "|".join(map(re.escape, lex.phone_extensions))
     candidate = regex.compile(
         r"(?=[(+0-9])(?<![0-9.,])"
-        r"(?:\(\s*\+?[0-9]{1,4}\s*\)\s*|\+\s?[0-9]{1,4}(?:\s*-\s*|[ .]+)?|00[0-9]{1,4}(?:\s*-\s*|[ .]+))?"
+        r"(?:\(\s*\+?[0-9]{1,4}\s*\)\s*|\+\s?[0-9]{1,4}(?:\s*-\s*|[ .]+)?|00[0-9]{1,4}(?:\s*-\s*|[ .]+)?)?"
         r"[0-9]{1,12}(?:(?:\s*-\s*|\.|\s+)[0-9]{1,12}){0,7}"
         rf"(?:\s*(?:{ext})\s*[0-9]{{1,6}})?"
         r"(?![0-9]|[.,][0-9])")
