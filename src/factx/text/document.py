@@ -27,13 +27,16 @@ _start_of = attrgetter("start")
 _SENTENCE_END_RE = re.compile(r"[.!?؟;؛\n](?:(?<=\n)\n*|(?=\s|$))")
 
 
-# Web and mail addresses: the digits inside them (%20, /2019/05/12/, info2020@) are no numbers.
+# Web and mail addresses and social-media handles: the digits inside them (%20,
+# /2019/05/12/, info2020@, @user123) are no numbers.
 # A web address opens with literal text, so that `re` skips to a candidate in C; a mail
 # address is found from its @ (matching its local part at every position would be
 # quadratic on a long run of word characters).
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+")
 _MAIL_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _MAIL_LOCAL_RE = re.compile(r"[\w.+-]{1,64}$")
+# a social-media handle: @ with no local part before it (@user123، @وزارة_الصحة)
+_HANDLE_RE = re.compile(r"\w{1,50}")
 
 
 class Document:
@@ -78,7 +81,7 @@ class Document:
 
     @cached_property
     def addresses(self) -> list[tuple[int, int]]:
-        """Normalised spans of the web and mail addresses of the text, in order."""
+        """Normalised spans of the web and mail addresses and the handles of the text, in order."""
         norm = self.norm
         spans = [m.span() for m in _URL_RE.finditer(norm)] if "://" in norm or "www." in norm else []
         at = norm.find("@")
@@ -87,6 +90,10 @@ class Document:
             domain = _MAIL_DOMAIN_RE.match(norm, at + 1)
             if local and domain:
                 spans.append((local.start(), domain.end()))
+            elif at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] == "_"):
+                handle = _HANDLE_RE.match(norm, at + 1)
+                if handle:
+                    spans.append((at, handle.end()))
             at = norm.find("@", at + 1)
         return sorted(spans)
 
