@@ -148,13 +148,14 @@ def head_before(doc: Document, i: int, definite_only: bool, gender: str | None =
         if not noun_like(lex, w) or morphology.strip_definite(w)[1] in lex.adverbs or w in lex.adverbs:
             break
         if definite_only:
-            if not morphology.is_definite(w):
+            if not (morphology.is_definite(w) or (steps == 0 and possessed(doc, k))):
                 break
-            if gender is not None and is_feminine(lex, w) != (gender == "f"):
-                break
+            if gender is not None and is_feminine(lex, w) != (gender == "f") and not (steps == 0 and possessed(doc, k)):
+                break                               # (فوزه: the ه of a pronoun is no feminine ending)
             head = k
-            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED) or _prepositional(w):
-                break                               # وال…، بال…، لل…: the phrase starts there
+            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED) or _prepositional(w) \
+                    or (steps == 0 and possessed(doc, k)):
+                break                               # وال…، بال…، لل…، فوزه: the phrase starts there
         else:
             head = k
             if not morphology.nisba_like(morphology.strip_definite(w)[1]):
@@ -162,6 +163,38 @@ def head_before(doc: Document, i: int, definite_only: bool, gender: str | None =
         k -= 1
         steps += 1
     return head
+
+
+def possessed(doc: Document, k: int) -> int:
+    """The length of the possessive pronoun of the noun at token k (فوزه، هدفه، مباراتها،
+    لقبهم), which is definite as a noun with the article is (فوزه العاشر); 0 for none. A
+    final ه counts only as written in the original text, not as the ة normalisation turns
+    into ه."""
+    t = doc.toks[k]
+    w = t.text
+    for suffix in morphology.PRONOUN_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= _POSSESSED_STEM:
+            if suffix == _HA and doc.text[doc.nt.orig_index(t.end - 1)] != _HA:
+                return 0
+            return len(suffix)
+    return 0
+
+
+def head_span(doc: Document, k: int) -> tuple[int, int]:
+    """`noun_span` of a head noun, without its possessive pronoun (هدفه → هدف); a stem
+    whose ة became ت before the pronoun (مباراته) keeps the whole word."""
+    start, end = noun_span(doc, k)
+    cut = possessed(doc, k)
+    if cut and doc.norm[end - cut - 1] != _TA:
+        end -= cut
+    return start, end
+
+
+#: the pronoun suffix ه, which ة also becomes in the normalised text, and the ت that ة
+#: becomes before a pronoun
+_HA, _TA = "ه", "ت"
+#: the fewest letters of a noun before a possessive suffix (لقب|ه)
+_POSSESSED_STEM = 3
 
 
 def definite_number(doc: Document, cand) -> bool:

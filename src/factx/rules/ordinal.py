@@ -13,7 +13,7 @@ from ..text.document import Document
 from ..text.tokens import ARABIC_LETTERS, DIGITS, WORD
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Mention
-from .nouns import entity_after, head_before, looks_plural, noun_like, noun_span
+from .nouns import entity_after, head_before, head_span, looks_plural, noun_like, noun_span
 from .units import unit_after
 
 KINDS = (Kind("ordinal", quantity=False),)
@@ -124,7 +124,7 @@ def _words(doc: Document, compound_only: bool):
             ent = noun_span(doc, k - 1)                            # يحتل الأهلي المركز الأول
         if ent is None:
             head = head_before(doc, k, definite_only=sp.definite, gender=gender)
-            ent = noun_span(doc, head) if head is not None else None
+            ent = head_span(doc, head) if head is not None else None
         yield Mention("ordinal", start, doc.toks[j - 1].end, value, entity=ent)
 
 
@@ -149,7 +149,7 @@ def definite_cardinal(doc: Document, cand) -> Mention | None:
     head = head_before(doc, num.i, definite_only=True)
     if head is None or looks_plural(doc.lex, doc.toks[head].text):
         return None
-    return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, head))
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=head_span(doc, head))
 
 
 def definite_digits(doc: Document, cand) -> Mention | None:
@@ -167,7 +167,7 @@ def definite_digits(doc: Document, cand) -> Mention | None:
     if head is not None and looks_plural(doc.lex, doc.toks[head].text):
         return None
     value = int(num.value) if num.value.denominator == 1 else float(num.value)
-    return Mention("ordinal", num.start, num.end, value, entity=noun_span(doc, head) if head is not None else None)
+    return Mention("ordinal", num.start, num.end, value, entity=head_span(doc, head) if head is not None else None)
 
 
 def rank_head_before(doc: Document, i: int) -> int | None:
@@ -200,7 +200,7 @@ def rank(doc: Document, cand) -> Mention | None:
     if head is None:
         return None
     added = doc.tok_text(num.i - 1) == "+"
-    return Mention("ordinal", num.start, num.end, int(num.value), entity=None if added else noun_span(doc, head))
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=None if added else head_span(doc, head))
 
 
 @lru_cache(maxsize=None)
