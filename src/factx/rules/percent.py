@@ -9,7 +9,7 @@ from ..language import morphology
 from ..text.tokens import DIGITS
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention, as_number
-from .nouns import entity_after, looks_plural, noun_like
+from .nouns import entity_after, head_span, looks_plural, noun_like, possessed
 from .qualifiers import LOWER, UPPER, comparison_before
 from .units import cue_end, unit_after
 
@@ -86,6 +86,8 @@ def _group_after(doc, j: int, of_needed: bool = True) -> tuple[int, int] | None:
     nxt = doc.word(k)
     if nxt is None:
         return None
+    if possessed(doc, k) and noun_like(doc.lex, nxt) and not doc.taken[k]:
+        return head_span(doc, k)                       # ثلثي قيمتها، نصف ثروته
     if morphology.is_definite(nxt) or _construct_group(doc, k) \
             or (k > j and looks_plural(doc.lex, nxt)):     # نصف سكان السودان، 70% من سكان غزة: سكان
         from .about import names_quantity  # about reads the kinds' rules: imported when they are loaded
@@ -116,7 +118,8 @@ def _of_group(doc, cand: Candidate) -> Fraction | None:
         nxt = doc.word(num.j)
         if nxt is not None and num.stem in lex.noun_homographs and _priced(doc, num.j):
             return None                               # ثمن الشقة 500 ألف "the price of the flat"
-        if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt) or _construct_group(doc, num.j)):
+        if nxt is not None and (nxt in lex.partitive or morphology.is_definite(nxt) or _construct_group(doc, num.j)
+                                or possessed(doc, num.j)):   # ثلثي قيمتها
             return num.value
         return None
     # خمس السكان: a word that is also a number, read as a fraction before a definite group
