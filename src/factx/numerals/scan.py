@@ -200,7 +200,7 @@ def _fraction_after_unit(doc: Document, num: Numeral, stop: int) -> int:
     if w is None:
         return 0
     detached = w in morphology.DETACHED_WA
-    if not (detached or w.startswith(morphology.WA_FORM)):
+    if not (detached or w.startswith(morphology.WA_FORM)) or k + detached >= stop:
         return 0                                      # the cheap test first: no و after the unit
     after = read_number(doc.norm, toks, k + detached, stop, lex)
     if after is None or not after.fraction or after.value is None or after.value >= 1 \
