@@ -35,6 +35,7 @@ from ..text.document import Document
 from ..text.normalize import normalize_word as nw
 from ..text.tokens import PUNCT, WORD
 from .mention import Mention
+from .nouns import conjoined
 
 #: the kind of the mentions that name things
 NAME_KIND = "identifier"
@@ -285,7 +286,8 @@ def _head_noun(doc: Document, left: int, around: _Around) -> int | None:
                     return None
             if w.startswith("ب"):                   # مساعدات بقيمة 100 مليون، نما الاقتصاد بمعدل سنوي
                 prev = doc.word(k - 1)
-                if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev):
+                if prev is not None and not doc.toks[k - 1].start < around.prev_end and _plain_noun(prev) \
+                        and not conjoined(prev):           # بين سرت ومصراتة بطول 250 كيلومتراً: no head
                     return _before_adjectives(doc, k - 1, around)
             return None
         k -= 1

@@ -81,13 +81,13 @@ def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
         return None
     if _opens_comparison(doc.lex, w) and _comparison_at(doc, j):
         return None
-    if j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS and _conjoined(w):
+    if j + 1 < doc.n and doc.toks[j + 1].kind == DIGITS and conjoined(w):
         return None                                   # مقابل 45 ورفض 12: the noun of the next number
     return noun_span(doc, j)
 
 
 @lru_cache(maxsize=65536)
-def _conjoined(w: str) -> bool:
+def conjoined(w: str) -> bool:
     """Can `w` be read as و glued to a word (ورفض، وامتناع), and is it no noun the tables
     know whose own first letter is و (وفاة، ولد)? No counted noun carries و."""
     return bool(morphology.readings(w, morphology.CONJUNCTIONS, morphology.WA_REQUIRED)) \
