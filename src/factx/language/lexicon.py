@@ -57,6 +57,7 @@ _NUMBER_TABLES = {
     "fraction_plurals": MapOf(Word(), Ratio()),
     "group_fractions": MapOf(Word(), Ratio()),
     "vague": MapOf(Word(), Bounds()),
+    "vague_scales": MapOf(Word(), Int(10)),
     "ordinals": MapOf(Word(), Record(required={"value": Int(1, 10), "gender": OneOf(*GENDERS)})),
 }
 NUMBERS = Record(required={
@@ -254,6 +255,8 @@ class Lexicon:
         self.fraction_plurals = table("fraction_plurals", _ratio)
         self.group_fractions = table("group_fractions", _ratio)
         self.vague = table("vague", tuple)
+        #: vague plurals of a power of ten, which a vague word below ten multiplies (بضع عشرات)
+        self.vague_scales = table("vague_scales")
         self.ordinals = table("ordinals", lambda v: (v["value"], v["gender"]))
         #: ordinal adverbs, the masculine ordinals in the indefinite accusative (أولاً، ثانياً) -> value
         self.ordinal_adverbs = {f: v for w, (v, g) in self.ordinals.items() if g == "m"

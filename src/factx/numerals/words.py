@@ -327,8 +327,11 @@ def _first_word(r: _Tokens, num: Numeral, acc: _Sum) -> int | None:
         return pos + 1
     if role == VAGUE:
         sc = r.scale_at(pos, morphology.ARTICLE_ONLY)
+        ten = r.lex.vague_scales.get(r.word(pos)) if cat.high < 10 else None
         if sc is not None and sc.number == "pl":         # عشرات الآلاف
             _vague(num, r.toks, pos + 1, cat.value * sc.value, (cat.high + 1) * sc.value - 1)
+        elif ten is not None:                            # بضع عشرات، عدة مئات
+            _vague(num, r.toks, pos + 1, cat.value * ten, (cat.high + 1) * ten - 1)
         else:
             _vague(num, r.toks, pos, cat.value, cat.high)
         return pos
