@@ -317,6 +317,8 @@ class Lexicon:
         self.unit_context = t.context
         #: words between an amount and a bare number that carry its unit over (99 ريال بدل 150)
         self.unit_carry_links = Phrases(t.carry_links)
+        #: words before the currency a rate is against (30.9 مقابل الدولار)
+        self.rate_links = t.rate_links
         #: the first tokens of the sub-units' words and symbols (سنت، هللة، ¢)
         self.subunit_first = frozenset(k[0] for k, u in t.phrases.items() if u.per)
         #: fraction words read only next to a unit (نص لتر، كيلو ونص)

@@ -40,6 +40,7 @@ UNITS = Record(required={"unit": ListOf(Record(
     "below_zero": Record(required={"phrases": ListOf(Phrase()), "units": ListOf(Str())}),
     "unitless": Record(optional={"measure": ListOf(Phrase()), "cues": ListOf(Phrase())}),
     "carried": Record(required={"links": ListOf(Phrase())}),
+    "rates": Record(required={"links": ListOf(Word())}),
     "fractions": MapOf(Word(), Ratio()),
 })
 
@@ -108,6 +109,7 @@ class UnitTable:
     context: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words between an amount and a bare number that carry its unit over (بدل)
     carry_links: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    rate_links: frozenset[str] = frozenset()
     #: fraction words read only next to a unit (نص لتر، كيلو ونص)
     fractions: dict[str, Fraction] = field(default_factory=dict)
     #: the caller's region: its currencies
@@ -200,6 +202,7 @@ def build(u: dict, regions: dict, defaults: dict[str, str], region: str | None,
         add(t.phrases, f, Unit(None, "measure"), "[unitless] measure")
     _add_context(t, u.get("unitless", {}).get("cues", []), frozenset([UNITLESS]))
     t.carry_links = {key(f): True for f in u.get("carried", {}).get("links", [])}
+    t.rate_links = frozenset(nw(w) for w in u.get("rates", {}).get("links", []))
     t.fractions = {nw(w): Fraction(*r) for w, r in u.get("fractions", {}).items()}
     return t
 

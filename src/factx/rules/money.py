@@ -1,13 +1,14 @@
 """Money: an amount with a currency word, code or symbol (100 مليون دولار، $5،
 42 KWD، USD 150، 50 ليرة تركية، دولارين، 10 سنتات), an amount and its sub-unit
-(20 دولاراً و43 سنتاً: one mention, 20.43 USD; joined by `rules.amounts`), and a
-bare amount that takes its currency from the amount before it (99 ريال بدل 150)."""
+(20 دولاراً و43 سنتاً: one mention, 20.43 USD; joined by `rules.amounts`), a bare
+amount that takes its currency from the amount before it (99 ريال بدل 150), and an
+exchange rate (هبط الجنيه إلى 30.9 للدولار: EGP)."""
 
 from __future__ import annotations
 
 from .declare import Kind, Phase, Rule
 from .mention import Candidate, Mention
-from .units import carried_mention, dual_mention, symbol_before, unit_after, unit_mention
+from .units import carried_mention, dual_mention, rate_mention, symbol_before, unit_after, unit_mention
 
 KINDS = (Kind("money", quantity=True),)
 
@@ -52,10 +53,17 @@ def carried(doc, cand: Candidate) -> Mention | None:
     return carried_mention(doc, cand, "money")
 
 
+def rate(doc, cand: Candidate) -> Mention | None:
+    """هبط الجنيه إلى 30.9 للدولار: an exchange rate is an amount of the currency named
+    before it, against the one after it (`units.rate_mention`)."""
+    return rate_mention(doc, cand)
+
+
 RULES = (
     Rule("money.dual", Phase.QUANTITIES, dual, dual="money"),
     Rule("money.composite", Phase.QUANTITIES, composite, unit_after="money"),
     Rule("money.unit", Phase.QUANTITIES, unit, unit_after="money"),
     Rule("money.symbol", Phase.QUANTITIES, symbol),
     Rule("money.carried", Phase.QUANTITIES, carried),
+    Rule("money.rate", Phase.QUANTITIES, rate),
 )

@@ -63,16 +63,7 @@ def _unit_after(doc: Document, j: int) -> UnitHit | None:
         return None                                       # 12 يوم 13 أكتوبر: the noun names the day after
     if len(unit.names) == 1 and unit.code not in lex.below_zero_units:
         return UnitHit(unit, unit.code, end)              # most units: nothing to settle
-    code, source = unit.code, TEXT
-    adj = doc.phrase_at(end, lex.currency_adjectives) if len(unit.names) > 1 else None
-    if adj is not None and unit.code not in adj[0] and len(adj[0] & unit.names) == 1:
-        code, end = next(iter(adj[0] & unit.names)), adj[1]
-    elif adj is not None and unit.code in adj[0]:
-        end = adj[1]
-    elif unit.ambiguous:
-        code, source = unit_context.resolve(doc, unit, doc.toks[j].start)
-        if code == UNITLESS:
-            code = None
+    code, end, source = _settle(doc, unit, j, end)
     bz = below_zero(doc, code, end) if not unit.negative else None
     if bz is not None:
         end, source = bz, CONTEXT if unit.ambiguous else source
@@ -91,6 +82,64 @@ def names_time_after(doc: Document, j: int, unit: Unit | None = None) -> bool:
             return False
         unit = hit[0]
     return unit.kind == "duration" and not unit.dual and (doc.toks[j].text,) not in doc.lex.unit_plurals
+
+
+def _settle(doc: Document, unit: Unit, j: int, end: int) -> tuple[str | None, int, str]:
+    """The code a unit word at tokens [j, end) names, the token after it (past an
+    adjective that picks the code: ليرة تركية) and how the code was chosen."""
+    if len(unit.names) > 1:
+        adj = doc.phrase_at(end, doc.lex.currency_adjectives)
+        if adj is not None and unit.code not in adj[0] and len(adj[0] & unit.names) == 1:
+            return next(iter(adj[0] & unit.names)), adj[1], TEXT
+        if adj is not None and unit.code in adj[0]:
+            return unit.code, adj[1], TEXT
+    if unit.ambiguous:
+        code, source = unit_context.resolve(doc, unit, doc.toks[j].start)
+        return (None if code == UNITLESS else code), end, source
+    return unit.code, end, TEXT
+
+
+#: the tokens a rate looks back over for the currency it is of (هبط الجنيه المصري إلى 30.9)
+_RATE_REACH = 6
+
+
+def rate_mention(doc: Document, cand: Candidate) -> Mention | None:
+    """هبط الجنيه إلى 30.9 للدولار، تراجعت الليرة التركية إلى 32 مقابل الدولار: a bare number
+    priced against a currency (after ل or a word of units.toml [rates]) is an amount of
+    the currency its clause names before it (unit_source "context"), not of the one after."""
+    if cand.is_range or unit_after(doc, cand.j) is not None:
+        return None
+    against = _rate_against(doc, cand.j)
+    if against is None:
+        return None
+    for k in range(cand.i - 1, max(-1, cand.i - 1 - _RATE_REACH), -1):
+        if doc.taken[k] or doc.ends_clause(k):
+            return None
+        hit = doc.phrase_at(k, doc.lex.unit_phrases, morphology.ARTICLE_ONLY)
+        if hit is not None and hit[0].kind == "money":
+            code, _, _ = _settle(doc, hit[0], k, hit[1])
+            if code is None or code == against:
+                return None
+            m = cand.mention("money", unit=code)
+            m.unit_source = CONTEXT
+            return m
+    return None
+
+
+def _rate_against(doc: Document, j: int) -> str | None:
+    """The code of the currency a rate at token j is against: للدولار، مقابل الدولار، أمام
+    اليورو, or None."""
+    w = doc.word(j)
+    if w is None or doc.taken[j]:
+        return None
+    lex = doc.lex
+    if w in lex.rate_links:
+        hit = doc.phrase_at(j + 1, lex.unit_phrases, morphology.ARTICLE_ONLY)
+    elif any(sp.prefix in morphology.PREPOSITION_ARTICLES for sp in morphology.splits(w)[1:]):
+        hit = doc.phrase_at(j, lex.unit_phrases, morphology.ANY)
+    else:
+        return None
+    return hit[0].code if hit is not None and hit[0].kind == "money" else None
 
 
 def _partitive_unit(doc: Document, k: int):
