@@ -328,11 +328,15 @@ def _singular_nisba(stem: str) -> bool:
 
 def _before_adjectives(doc: Document, k: int, around: _Around) -> int:
     """The noun a nisba adjective at token k follows (تراجعت البورصة المصرية بنسبة 0.8%:
-    البورصة; مساعدات إنسانية بقيمة: مساعدات): adjectives agree with their noun in the article."""
-    while k > 0 and nisba_like(strip_definite(doc.toks[k].text)[1]):
-        prev = doc.word(k - 1)
+    البورصة; مساعدات إنسانية بقيمة: مساعدات): adjectives agree with their noun in the article.
+    An adjective of another shape is passed over after a nisba one (الاستثمارات الأجنبية
+    المباشرة بنسبة 8.3%: الاستثمارات)."""
+    while k > 0:
+        w, prev = doc.toks[k].text, doc.word(k - 1)
         if prev is None or doc.toks[k - 1].start < around.prev_end \
-                or is_definite(prev) != is_definite(doc.toks[k].text) or not _plain_noun(prev):
+                or is_definite(prev) != is_definite(w) or not _plain_noun(prev):
+            break
+        if not (nisba_like(strip_definite(w)[1]) or (is_definite(w) and nisba_like(strip_definite(prev)[1]))):
             break
         k -= 1
     return k
