@@ -9,6 +9,7 @@ from ..language import morphology
 from ..text.tokens import COMMAS
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Candidate, Mention
+from .nouns import possessed
 from .ordinal import ordinal_at
 from .qualifiers import qualifier_before
 from .units import unit_after
@@ -59,9 +60,16 @@ def phrase(doc, cand: Candidate) -> Mention | None:
 
 
 def _after_age_noun(doc, i: int) -> bool:
-    """Is token i right after سن/عمر (في سن، بعمر)?"""
+    """Is token i right after سن/عمر (في سن، بعمر), or after them with a possessive
+    pronoun (كان عمره 40، عمرها خمسة وعشرون; not عمرة, the pilgrimage, whose ة the
+    normalised text writes as ه)?"""
     head = doc.word(i - 1)
-    return head is not None and _age_noun(doc.lex, head)
+    if head is None:
+        return False
+    if _age_noun(doc.lex, head):
+        return True
+    cut = possessed(doc, i - 1)
+    return bool(cut) and _age_noun(doc.lex, head[:-cut])
 
 
 @lru_cache(maxsize=65536)
