@@ -68,8 +68,17 @@ def _after_age_noun(doc, i: int) -> bool:
         return False
     if _age_noun(doc.lex, head):
         return True
-    cut = possessed(doc, i - 1)
-    return bool(cut) and _age_noun(doc.lex, head[:-cut])
+    cut = _age_noun_pronoun(doc.lex, head)          # the cheap test first: a cached string look-up
+    return bool(cut) and possessed(doc, i - 1) == cut
+
+
+@lru_cache(maxsize=65536)
+def _age_noun_pronoun(lex, word: str) -> int:
+    """The length of the pronoun suffix after an age noun in `word` (عمره → 1), or 0."""
+    for suffix in morphology.PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and _age_noun(lex, word[:-len(suffix)]):
+            return len(suffix)
+    return 0
 
 
 @lru_cache(maxsize=65536)
