@@ -11,8 +11,9 @@ about as few facts as news text (one every ~300 characters). Some inputs here ho
 one fact every two to five characters (1%1%1%…). Each fact costs tens of
 microseconds to type and validate, so those inputs run 10-50x slower per
 character than news text even when extraction is linear, and the figure grows
-whenever ordinary text gets faster. An input with at least one fact per
-DENSE_CHARS characters therefore gets DENSE_LIMIT (250x), plus a growth check:
+whenever ordinary text gets faster or a fact gets a reading more ('مليون و200 ألف و'
+repeated, one fact per 16 characters, measured 25-27x). An input with at least one
+fact per DENSE_CHARS characters therefore gets DENSE_LIMIT (250x), plus a growth check:
 the whole input may take at most GROWTH_LIMIT (3.5x) the time of its first half
 (2x when linear, 4x when quadratic; allocating and collecting tens of thousands of
 records measurably adds to the linear figure, up to ~3x on a loaded machine). A quadratic step shows up at thousands of
@@ -44,7 +45,7 @@ from factx.models import QUANTITY_KINDS
 ROOT = Path(__file__).resolve().parent.parent
 RATIO_LIMIT = 25.0           # time per char vs ordinary text, for inputs with few facts
 DENSE_LIMIT = 250.0          # ... for inputs with at least one fact per DENSE_CHARS characters
-DENSE_CHARS = 10
+DENSE_CHARS = 20             # one fact per 20 characters is 15 times news text's density
 GROWTH_LIMIT = 3.5           # time(whole) / time(first half) of a dense input
 SEP_SIZE = 20_000            # characters of each separator run
 
