@@ -191,28 +191,37 @@ def _fraction_after_unit(doc: Document, num: Numeral, stop: int) -> int:
     if num.value is None or num.fraction or num.unit is not None or num.counts_itself or num.percent_sign \
             or num.j + 1 >= stop:
         return 0
-    lex, toks = doc.lex, doc.toks
-    hit = doc.phrase_at(num.j, lex.unit_phrases)
+    hit = doc.phrase_at(num.j, doc.lex.unit_phrases)
     if hit is None or hit[1] >= stop or hit[0].kind not in _FRACTION_UNIT_KINDS or hit[0].dual:
         return 0
-    k = hit[1]
-    w = doc.word(k)
-    if w is None:
+    after = _wa_fraction_at(doc, hit[1], stop)
+    if after is None:
         return 0
-    detached = w in morphology.DETACHED_WA
-    if not (detached or w.startswith(morphology.WA_FORM)) or k + detached >= stop:
-        return 0                                      # the cheap test first: no و after the unit
-    after = read_number(doc.norm, toks, k + detached, stop, lex)
-    if after is None or not after.fraction or after.value is None or after.value >= 1 \
-            or morphology.parts_of(after.prefix) != (frozenset() if detached else {morphology.WA}):
-        return 0
-    group = doc.word(after.j)
-    if group is not None and morphology.is_definite(group) \
-            and (morphology.strip_definite(group)[1],) not in lex.unit_phrases:
-        return 0                                      # ونصف المبلغ: half of something else
     num.value += after.value
     num.end = after.end
     return after.j
+
+
+def _wa_fraction_at(doc: Document, k: int, stop: int) -> Numeral | None:
+    """ونصف، وربع، و نصف at token k, after a unit (ساعتين ونصف، ثلاث ساعات ونصف): a fraction
+    below one joined by و, glued or apart, that is no fraction of a group of its own (ونصف
+    المبلغ); None otherwise."""
+    w = doc.word(k)
+    if w is None:
+        return None
+    detached = w in morphology.DETACHED_WA
+    if not (detached or w.startswith(morphology.WA_FORM)) or k + detached >= stop:
+        return None                                   # the cheap test first: no و here
+    lex = doc.lex
+    after = read_number(doc.norm, doc.toks, k + detached, stop, lex)
+    if after is None or not after.fraction or after.value is None or after.value >= 1 \
+            or morphology.parts_of(after.prefix) != (frozenset() if detached else {morphology.WA}):
+        return None
+    group = doc.word(after.j)
+    if group is not None and morphology.is_definite(group) \
+            and (morphology.strip_definite(group)[1],) not in lex.unit_phrases:
+        return None                                   # ونصف المبلغ: half of something else
+    return after
 
 
 def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) -> Numeral:
@@ -229,9 +238,8 @@ def _unit_fraction(doc: Document, num: Numeral, stop: int, free_before: bool) ->
         if unit is not None:
             return Numeral(k, num.j, toks[k].start, num.end, 1 + num.value, unit=unit)
     elif num.unit is not None and num.unit.dual and num.j < stop:
-        after = read_number(doc.norm, toks, num.j, stop, lex)
-        if after is not None and after.fraction and morphology.WA in morphology.parts_of(after.prefix) \
-                and after.value is not None:
+        after = _wa_fraction_at(doc, num.j, stop)
+        if after is not None:
             num.value += after.value
             num.j, num.end = after.j, after.end
     return num

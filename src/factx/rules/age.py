@@ -9,7 +9,7 @@ from ..language import morphology
 from ..text.tokens import COMMAS
 from .declare import Finder, Kind, Phase, Rule
 from .mention import Candidate, Mention
-from .nouns import possessed
+from .nouns import possessed, pronoun_suffix
 from .ordinal import ordinal_at
 from .qualifiers import qualifier_before
 from .units import unit_after
@@ -68,17 +68,8 @@ def _after_age_noun(doc, i: int) -> bool:
         return False
     if _age_noun(doc.lex, head):
         return True
-    cut = _age_noun_pronoun(doc.lex, head)          # the cheap test first: a cached string look-up
-    return bool(cut) and possessed(doc, i - 1) == cut
-
-
-@lru_cache(maxsize=65536)
-def _age_noun_pronoun(lex, word: str) -> int:
-    """The length of the pronoun suffix after an age noun in `word` (عمره → 1), or 0."""
-    for suffix in morphology.PRONOUN_SUFFIXES:
-        if word.endswith(suffix) and _age_noun(lex, word[:-len(suffix)]):
-            return len(suffix)
-    return 0
+    cut = pronoun_suffix(head)                      # the cheap tests first: cached string look-ups
+    return bool(cut) and _age_noun(doc.lex, head[:-cut]) and possessed(doc, i - 1) == cut
 
 
 @lru_cache(maxsize=65536)

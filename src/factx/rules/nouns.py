@@ -77,7 +77,7 @@ def entity_after(doc: Document, j: int) -> tuple[int, int] | None:
     if w in doc.lex.partitive:
         j += 1
         w = doc.word(j)
-    if w is None or not _noun_shape(doc.lex, w) or doc.taken[j] or _prepositional(w):
+    if w is None or not _noun_shape(doc.lex, w) or doc.taken[j] or prepositional(w):
         return None
     if _opens_comparison(doc.lex, w) and _comparison_at(doc, j):
         return None
@@ -106,7 +106,7 @@ def _comparison_at(doc: Document, j: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _prepositional(w: str) -> bool:
+def prepositional(w: str) -> bool:
     """للجمعية، بالمدينة: a preposition glued to a definite noun starts a phrase, not a tamyiz."""
     return any(sp.prefix in morphology.PREPOSITION_ARTICLES for sp in morphology.splits(w)[1:])
 
@@ -148,14 +148,14 @@ def head_before(doc: Document, i: int, definite_only: bool, gender: str | None =
         if not noun_like(lex, w) or morphology.strip_definite(w)[1] in lex.adverbs or w in lex.adverbs:
             break
         if definite_only:
-            if not (morphology.is_definite(w) or (steps == 0 and possessed(doc, k))):
+            owned = steps == 0 and bool(possessed(doc, k))   # فوزه العاشر: definite by its pronoun
+            if not (owned or morphology.is_definite(w)):
                 break
-            if gender is not None and is_feminine(lex, w) != (gender == "f") and not (steps == 0 and possessed(doc, k)):
-                break                               # (فوزه: the ه of a pronoun is no feminine ending)
+            if gender is not None and not owned and is_feminine(lex, w) != (gender == "f"):
+                break                               # (the ه of a pronoun is no feminine ending)
             head = k
-            if morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED) or _prepositional(w) \
-                    or (steps == 0 and possessed(doc, k)):
-                break                               # وال…، بال…، لل…، فوزه: the phrase starts there
+            if owned or prepositional(w) or morphology.readings(w, morphology.ANY, morphology.WA_REQUIRED):
+                break                               # فوزه، وال…، بال…، لل…: the phrase starts there
         else:
             head = k
             if not morphology.nisba_like(morphology.strip_definite(w)[1]):
@@ -171,11 +171,19 @@ def possessed(doc: Document, k: int) -> int:
     final ه counts only as written in the original text, not as the ة normalisation turns
     into ه."""
     t = doc.toks[k]
-    w = t.text
+    cut = pronoun_suffix(t.text)
+    if cut == len(_HA) and t.text.endswith(_HA) and doc.text[doc.nt.orig_index(t.end - 1)] != _HA:
+        return 0
+    return cut
+
+
+@lru_cache(maxsize=65536)
+def pronoun_suffix(w: str) -> int:
+    """The length of the pronoun suffix `w` may end in (لقبهم → 2، فوزه → 1), after a stem
+    of `_POSSESSED_STEM` letters or more; 0 for none. A final ه may be a normalised ة:
+    `possessed` tells them apart in the document."""
     for suffix in morphology.PRONOUN_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= _POSSESSED_STEM:
-            if suffix == _HA and doc.text[doc.nt.orig_index(t.end - 1)] != _HA:
-                return 0
             return len(suffix)
     return 0
 

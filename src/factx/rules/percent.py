@@ -146,10 +146,7 @@ def _compared(doc, cand: Candidate) -> bool:
     """A fraction alone after a comparison or an estimate is a share (أكثر من النصف، أقل من
     ربع، بنحو الربع), unless a unit or an ordinal follows it (أكثر من نصف ساعة، بعد الربع الأول)."""
     hit = comparison_before(doc, cand.i)
-    if hit is None or hit.qualifier not in _SHARE_QUALIFIERS or unit_after(doc, cand.j) is not None:
-        return False
-    nxt = doc.word(cand.j)
-    return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
+    return hit is not None and hit.qualifier in _SHARE_QUALIFIERS and _alone(doc, cand)
 
 
 def _level_reached(doc, cand: Candidate) -> bool:
@@ -159,12 +156,15 @@ def _level_reached(doc, cand: Candidate) -> bool:
     from .. import predicates
     from .about import change_before  # about reads the kinds' rules: imported when they are loaded
     k = cand.i - 1
-    if doc.word(k) not in predicates.LEVEL_MARKERS or unit_after(doc, cand.j) is not None:
+    return doc.word(k) in predicates.LEVEL_MARKERS and _alone(doc, cand) and change_before(doc, k)
+
+
+def _alone(doc, cand: Candidate) -> bool:
+    """No unit or ordinal after the fraction (نصف ساعة، الربع الأول: no share)."""
+    if unit_after(doc, cand.j) is not None:
         return False
     nxt = doc.word(cand.j)
-    if nxt is not None and morphology.strip_definite(nxt)[1] in doc.lex.ordinals:
-        return False
-    return change_before(doc, k)
+    return nxt is None or morphology.strip_definite(nxt)[1] not in doc.lex.ordinals
 
 
 def _construct_group(doc, j: int) -> bool:

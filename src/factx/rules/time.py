@@ -70,10 +70,10 @@ def _stopwatch(doc: Document, m: re.Match, fields: tuple[int, ...]) -> Mention |
     hundredths = _HUNDREDTHS_RE.match(doc.norm, end)
     if hundredths is not None:
         end = hundredths.end()
-    j = doc.tokens_in(m.start(), end)[1]
+    i, j = doc.tokens_in(m.start(), end)
     unit = unit_after(doc, j)
     first = unit[1] if unit is not None and unit[0].kind == "duration" else None
-    if first is None and (hundredths is None or doc.word(doc.tokens_in(m.start(), end)[0] - 1) in doc.lex.hour_cues):
+    if first is None and (hundredths is None or doc.word(i - 1) in doc.lex.hour_cues):
         return None
     code = _STOPWATCH_UNITS.get((first, len(fields)))
     if code is None or any(f > 59 for f in fields[1:]):
@@ -89,7 +89,7 @@ def _stopwatch(doc: Document, m: re.Match, fields: tuple[int, ...]) -> Mention |
     out = Mention("duration", m.start(), end, as_number(value), unit=code, rule="duration.stopwatch")
     if first is not None:
         out.unit_span = doc.span_of(j, unit[2])
-    bound = comparison_before(doc, doc.tokens_in(m.start(), end)[0])
+    bound = comparison_before(doc, i)
     if bound is not None:
         out.qualifier, out.qualifier_span = bound.qualifier, doc.span_of(bound.first, bound.end)
     return out

@@ -17,6 +17,7 @@ from ..text.document import Document
 from ..text.tokens import DIGITS
 from . import unit_context
 from .mention import Candidate, Mention, as_number
+from .nouns import prepositional
 from .qualifiers import qualifier_before
 from .unit_context import CONTEXT, TEXT
 
@@ -135,7 +136,7 @@ def _rate_against(doc: Document, j: int) -> str | None:
     lex = doc.lex
     if w in lex.rate_links:
         hit = doc.phrase_at(j + 1, lex.unit_phrases, morphology.ARTICLE_ONLY)
-    elif any(sp.prefix in morphology.PREPOSITION_ARTICLES for sp in morphology.splits(w)[1:]):
+    elif prepositional(w):                            # للدولار
         hit = doc.phrase_at(j, lex.unit_phrases, morphology.ANY)
     else:
         return None
