@@ -29,9 +29,21 @@ def _noun_shape(lex, w: str | None) -> bool:
     if w is None or len(w) < 2 or w in lex.not_nouns:
         return False
     for sp in morphology.splits(w):
-        if classify(lex, sp.stem) is not None or sp.stem in lex.ordinals:
+        if classify(lex, sp.stem) is not None or sp.stem in lex.ordinals or _particle(lex, sp):
             return False
     return not ((w,) in lex.months or w in lex.weekdays)
+
+
+def _particle(lex, sp) -> bool:
+    """A word of `not_nouns` after و/ف (وفيه، وعنده) or with a pronoun suffix (لديهم، معها):
+    no counted noun (ثلاثة وعندهم سيارة, متين وعنده بيت). A final ه counts only after و/ف:
+    alone it may be a normalised ة (مقابلة, not مقابل + ه)."""
+    if sp.prefix and not morphology.parts_of(sp.prefix) <= morphology.CONJUNCTIONS:
+        return False
+    stem = sp.stem
+    return (bool(sp.prefix) and stem in lex.not_nouns) or any(
+        stem.endswith(s) and stem[:-len(s)] in lex.not_nouns
+        for s in morphology.PRONOUN_SUFFIXES if sp.prefix or s != _HA)
 
 
 @lru_cache(maxsize=65536)
