@@ -628,8 +628,9 @@ def test_unknown_variety_or_region_is_a_usage_error(tmp_path, sub, option, value
 
 
 def test_variety_end_to_end():
-    """An Egyptian homograph (متين: 200, or "strong") read as a number only with --variety eg."""
-    text = "دفع متين جنيه"
+    """An Egyptian homograph (تلت: 3, or "she recited") read before a plural noun only with
+    --variety eg (before a unit it is read without the hint too)."""
+    text = "عندي تلت ولاد"
     want = factx.extract_records(text, doc_id="stdin", variety="eg")
     assert want != factx.extract_records(text, doc_id="stdin"), "the example no longer tells the varieties apart"
     p = run("extract", "-", "--variety", "eg", input=text)

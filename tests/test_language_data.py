@@ -155,6 +155,35 @@ def test_an_overlay_adds_words_and_msa_wins(data):
     assert msa.units["تلاته"] == (3, "m")            # a word that is no MSA word is read anyway
 
 
+def test_a_before_unit_homograph_is_read_without_the_hint_only_before_a_unit(data):
+    (data / "varieties" / "eg.toml").write_text(
+        'name = "test"\nhomographs = ["متين"]\nbefore_unit = ["متين"]\n[numbers.hundreds]\n"متين" = 200\n',
+        encoding="utf-8")
+    msa = Lexicon(data_dir=str(data))
+    assert msa.hundreds["متين"] == 200 and "متين" in msa.homographs_before_unit
+    assert "متين" not in Lexicon("eg", data_dir=str(data)).homographs_before_unit   # the hint's own word
+
+
+def test_a_before_unit_word_that_is_no_homograph_is_an_error(data):
+    (data / "varieties" / "eg.toml").write_text(
+        'name = "test"\nhomographs = ["متين"]\nbefore_unit = ["تمن"]\n', encoding="utf-8")
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon(data_dir=str(data))
+    assert "varieties/eg.toml" in str(e.value) and "before_unit" in str(e.value) and "تمن" in str(e.value)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("الغدا كلفني ميتين ريال", [("money", 200, "SAR", "ميتين")]),
+    ("دفع متين جنيه", [("money", 200, "EGP", "متين")]),
+    ("استنيت نص ساعة", [("duration", 0.5, "hour", "نص")]),
+    ("عندي تلت ولاد", []),                  # a plural noun is a number's context only with the hint
+    ("بنى جدار متين حول البيت", []),
+    ("اشتريت تمن ساعة غالي", []),          # تمن is not before_unit: "the price of a watch"
+])
+def test_the_package_homographs_without_a_hint(text, want):
+    assert [(f.kind, f.value, f.unit, f.text) for f in factx.extract(text)] == want
+
+
 def _cli(args, env_data, stdin=None):
     env = {**os.environ, "FACTX_DATA_DIR": str(env_data)}
     return subprocess.run([sys.executable, "-m", "factx", *args], input=stdin, capture_output=True,

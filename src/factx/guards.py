@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .language import morphology
 from .lemmas import lemma
-from .numerals.scan import AFTER_AGAINST, AFTER_COMPARISON
+from .numerals.scan import AFTER_AGAINST, AFTER_COMPARISON, joins_unit_noun
 from .numerals.words import word_reading
 from .text.tokens import DIGITS, LATIN, WORD
 from .rules.date import year_cue, year_era
@@ -74,11 +74,18 @@ def not_homograph(doc, num) -> bool:
     (متين 200 / "strong", تنين 2 / "dragon") is read only with its variety's hint,
     and only in a number's context: with more parts (متين وعشرة), a unit after it
     (متين جنيه) or a counted noun, plural (تلت ولاد) or, after a hundred, singular
-    (ميتين شخص). Elsewhere the MSA reading wins."""
-    if num.digits or num.j > num.i + 1 or num.stem not in doc.lex.homographs:
+    (ميتين شخص). Elsewhere the MSA reading wins. Without the hint, a word its overlay
+    lists `before_unit` is read only with a unit right after the number (ميتين ريال،
+    ميتين وخمسين ألف ليرة; not جدار متين وعشرة أبواب). Either way a fraction joined to a
+    unit noun before it is a number (ساعة ونص)."""
+    if num.digits:
+        return True
+    if num.stem in doc.lex.homographs_before_unit:
+        return unit_after(doc, num.j) is not None or joins_unit_noun(doc, num)
+    if num.j > num.i + 1 or num.stem not in doc.lex.homographs:
         return True
     nxt = doc.word(num.j)
-    return unit_after(doc, num.j) is not None or (
+    return unit_after(doc, num.j) is not None or joins_unit_noun(doc, num) or (
         noun_like(doc.lex, nxt) and not morphology.is_definite(nxt)
         and (looks_plural(doc.lex, nxt) or num.value >= 100))    # ميتين شخص: a hundred takes a singular
 
@@ -107,11 +114,12 @@ def not_unit_power(doc, num) -> bool:
 def colloquial_in_context(doc, num) -> bool:
     """بلدة تمانة "the town of Tamana": a colloquial number word read without its
     variety's hint (تمانة، حداشر) is a number only in a number's context — with more
-    parts, or a unit or a counted noun after it; place and family names look like them."""
+    parts, a unit or a counted noun after it, or a unit noun before it (ساعة ونص); place
+    and family names look like them."""
     lex = doc.lex
     if num.digits or lex.variety is not None or num.j > num.i + 1 or num.stem not in lex.colloquial:
         return True
-    return unit_after(doc, num.j) is not None or noun_like(lex, doc.word(num.j))
+    return unit_after(doc, num.j) is not None or noun_like(lex, doc.word(num.j)) or joins_unit_noun(doc, num)
 
 
 def not_dual_naming_a_list(doc, num) -> bool:

@@ -125,6 +125,7 @@ NAME_CATEGORIES = ("places", "works", "events", "groups", "clubs", "stages", "te
 NAMES = Record(required={"names": Record(optional={c: ListOf(Phrase()) for c in NAME_CATEGORIES})})
 #: what a variety overlay may add: number words, month names, currency defaults
 OVERLAY = Record(required={"name": Str(), "homographs": _words()}, optional={
+    "before_unit": _words(),
     "numbers": Record(optional=_NUMBER_TABLES),
     "calendar": Record(optional={"gregorian": _MONTHS}),
     "units": Record(optional={"defaults": MapOf(Phrase(), Str())}),
@@ -288,8 +289,11 @@ class Lexicon:
         #: every word that can start or continue a cardinal number
         #: colloquial words that are also MSA words (متين "strong"): numbers only in a number's context
         self.homographs = frozenset(extra.get("homographs", ()))
+        #: homographs of another variety than the hint's (or with no hint), read only with a unit
+        #: right after them (ميتين ريال): no MSA reading of theirs takes a unit
+        self.homographs_before_unit = frozenset(extra.get("before_unit", ()))
         #: the number words that come from the variety overlays, not from MSA's tables
-        self.colloquial = frozenset(w for table, entries in extra.items() if table != "homographs"
+        self.colloquial = frozenset(w for table, entries in extra.items() if table not in ("homographs", "before_unit")
                                     for w in entries if w not in n.get(table, {}))
         self.number_words = frozenset([*self.units, *self.teen_units, *self.teens, *self.tens, *self.hundreds,
                                        *self.scales,
@@ -515,28 +519,39 @@ def _duals(nouns, sound_plural_nouns) -> dict[str, tuple[str, bool]]:
 def _colloquial(overlays: dict[str, dict], variety: str | None) -> dict:
     """The variety number words a lexicon reads besides MSA's: every overlay's words
     that are no MSA word (a homograph of any overlay), the same in every overlay that
-    has them; and, with a `variety`, all of that variety's words, homographs included.
-    Returns {table: {normalised word: value}, "homographs": set}."""
+    has them; with a `variety`, all of that variety's words, homographs included; and
+    the other overlays' `before_unit` homographs, read only before a unit.
+    Returns {table: {normalised word: value}, "homographs": set, "before_unit": set}."""
     homographs = {nw(w) for o in overlays.values() for w in o["homographs"]}
-    out: dict = {"homographs": set()}
+    out: dict = {"homographs": set(), "before_unit": set()}
     seen: dict[tuple[str, str], object] = {}
     clash = set()
-    for o in overlays.values():
+    for v, o in overlays.items():
+        stray = {nw(w) for w in o.get("before_unit", ())} - {nw(w) for w in o["homographs"]}
+        if stray:
+            raise LanguageDataError(f"varieties/{v}.toml: 'before_unit': {sorted(stray)} are not in 'homographs'")
         for table, entries in o.get("numbers", {}).items():
-            for w, v in entries.items():
+            for w, val in entries.items():
                 key = (table, nw(w))
-                if key in seen and seen[key] != v:
+                if key in seen and seen[key] != val:
                     clash.add(key)
-                seen[key] = v
-    for (table, w), v in seen.items():
+                seen[key] = val
+    for (table, w), val in seen.items():
         if w not in homographs and (table, w) not in clash:
-            out.setdefault(table, {})[w] = v
+            out.setdefault(table, {})[w] = val
     if variety:
         for table, entries in overlays[variety].get("numbers", {}).items():
-            for w, v in entries.items():
-                out.setdefault(table, {})[nw(w)] = v
+            for w, val in entries.items():
+                out.setdefault(table, {})[nw(w)] = val
                 if nw(w) in homographs:
                     out["homographs"].add(nw(w))
+    for v, o in overlays.items():
+        before_unit = {nw(w) for w in o.get("before_unit", ())} - out["homographs"]
+        for table, entries in o.get("numbers", {}).items():
+            for w, val in entries.items():
+                if nw(w) in before_unit and (table, nw(w)) not in clash:
+                    out.setdefault(table, {})[nw(w)] = val
+                    out["before_unit"].add(nw(w))
     return out
 
 

@@ -286,6 +286,15 @@ def _dual_nisba(w: str | None) -> bool:
                                  for e in morphology.DUAL_ENDINGS)
 
 
+def joins_unit_noun(doc: Document, num: Numeral) -> bool:
+    """A fraction joined by و to the singular unit noun before it (ساعة ونص، لتر و ربع),
+    which `scan` reads as one of the unit and the fraction."""
+    if not num.fraction:
+        return False
+    k = _unit_before_fraction(doc, num.i, num.prefix)
+    return k is not None and _singular_unit(doc, k, num.j) is not None
+
+
 def _unit_before_fraction(doc: Document, i: int, prefix: str) -> int | None:
     """The token a unit noun would stand at before a fraction at token i joined by و
     (لتر ونصف، لتر و ربع), or None when no و joins it."""
