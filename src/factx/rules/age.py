@@ -78,9 +78,14 @@ def _age_noun(lex, word: str) -> bool:
 
 
 def head(doc, cand: Candidate) -> Mention | None:
-    """في سن العشرين، بعمر 40: a number right after the noun "age" is an age."""
-    if cand.first.unit is not None or cand.first.fraction or not _after_age_noun(doc, cand.i):
+    """في سن العشرين، بعمر 40: a number right after the noun "age" is an age, also with
+    its qualifier between them (عن عمر ناهز الثمانين، بعمر يقارب 40)."""
+    if cand.first.unit is not None or cand.first.fraction:
         return None
+    if not _after_age_noun(doc, cand.i):
+        bound = qualifier_before(doc, cand.i)
+        if bound is None or not _after_age_noun(doc, bound[1]):
+            return None
     return cand.mention("age", unit="year")
 
 
