@@ -191,14 +191,14 @@ def _cli(args, env_data, stdin=None):
 
 
 def test_a_currency_added_in_data_alone_is_extracted_and_validated(data, tmp_path):
-    _append(data / "units.toml", '[[unit]]\ncode = "NGN"\nkind = "money"\nforms = ["نايرا", "نيرة"]\n'
-                                 'symbols = ["₦"]\n')
-    assert "NGN" not in factx.models.UNIT_CODES            # the package's own tables do not have it
-    out = _cli(["extract", "--quiet", "-"], data, stdin="دفع التاجر 500 نايرا و₦20\n")
+    _append(data / "units.toml", '[[unit]]\ncode = "KZT"\nkind = "money"\nforms = ["تينغي", "تنغي"]\n'
+                                 'symbols = ["₸"]\n')
+    assert "KZT" not in factx.models.UNIT_CODES            # the package's own tables do not have it
+    out = _cli(["extract", "--quiet", "-"], data, stdin="دفع التاجر 500 تينغي و₸20\n")
     assert out.returncode == 0, out.stderr
     recs = [json.loads(line) for line in out.stdout.splitlines()]
     assert [(r["kind"], r["value"], r["unit"], r["text"]) for r in recs] == [
-        ("money", 500, "NGN", "500"), ("money", 20, "NGN", "20")]
+        ("money", 500, "KZT", "500"), ("money", 20, "KZT", "20")]
     facts = tmp_path / "facts.jsonl"
     facts.write_text(out.stdout, encoding="utf-8")
     ok = _cli(["validate", str(facts)], data)
