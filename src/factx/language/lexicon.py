@@ -106,6 +106,7 @@ CUES = Record(required={
         "send_verbs": _words(), "send_links": _words(), "send_reach": Int(1, 8),
         "phone_extensions": ListOf(Str())}),
     "ordinal": Record(required={"rank_heads": _words(), "points": _words(), "rank_verbs": _words(),
+                                "day_of_month": ListOf(Phrase()),
                                 "list_marks": ListOf(Phrase()), "list_max_digits": Int(1, 6)}),
     "percent": Record(required={"cues": ListOf(Phrase())}),
     "score": Record(required={"words": ListOf(Phrase()), "window": Int(1, 20), "against": _words(),
@@ -454,6 +455,7 @@ class Lexicon:
         if unknown:
             raise LanguageDataError(f"cues.toml: [ordinal] 'points': {sorted(unknown)} are not in 'rank_heads'")
         self.rank_verbs = frozenset(map(nw, o["rank_verbs"]))
+        self.day_of_month = Phrases((phrase_key(w), True) for w in o["day_of_month"])
         self.list_marks = frozenset(t for w in o["list_marks"] for t in phrase_key(w))
         self.list_max_digits = o["list_max_digits"]
         self.percent_cues = Phrases((phrase_key(w), True) for w in k["percent"]["cues"])

@@ -203,6 +203,33 @@ def rank(doc: Document, cand) -> Mention | None:
     return Mention("ordinal", num.start, num.end, int(num.value), entity=None if added else head_span(doc, head))
 
 
+def day_of_month(doc: Document, cand) -> Mention | None:
+    """يوم 14 من الشهر الجاري، في الـ 12 من الشهر الماضي: a day of a month the text does not
+    name is the day's ordinal (a date needs its month), not a count of months."""
+    num = cand.first
+    if cand.is_range or not _day_digits(doc, num.i, num.j) or not (
+            doc.phrase_at(num.j, doc.lex.day_of_month) is not None or _first_day_of_span(doc, num.j)):
+        return None
+    k = num.i - 1
+    if doc.tok_text(k) in morphology.DETACHED:
+        k -= 1                                        # يوم الـ 14
+    day = doc.word(k) in doc.lex.weekday_cues
+    return Mention("ordinal", num.start, num.end, int(num.value), entity=noun_span(doc, k) if day else None)
+
+
+def _day_digits(doc: Document, i: int, j: int) -> bool:
+    """Is tokens [i, j) one run of digits 1-31?"""
+    return j == i + 1 and doc.toks[i].kind == DIGITS and len(doc.toks[i].text) <= 2 and 1 <= int(doc.toks[i].text) <= 31
+
+
+def _first_day_of_span(doc: Document, j: int) -> bool:
+    """من 4 حتى 23 من هذا الشهر، بين 10 و15 من الشهر الجاري، 27-29 من الشهر: the first day
+    of a span whose last day is followed by the month phrase."""
+    link = doc.tok_text(j)
+    return (link == "-" or link in doc.lex.range_closers) and _day_digits(doc, j + 1, j + 2) \
+        and doc.phrase_at(j + 2, doc.lex.day_of_month) is not None
+
+
 @lru_cache(maxsize=None)
 def _list_item_re(lex) -> re.Pattern:
     """A line that opens with a word or up to `list_max_digits` digits and a list mark
@@ -280,6 +307,7 @@ FINDERS = (
 )
 RULES = (
     Rule("ordinal.rank-head", Phase.NON_QUANTITIES, rank, digits=True),
+    Rule("ordinal.day-of-month", Phase.NON_QUANTITIES, day_of_month, digits=True),
     Rule("ordinal.definite-digits", Phase.NON_QUANTITIES, definite_digits, digits=True),
     Rule("ordinal.definite-cardinal", Phase.NON_QUANTITIES, definite_cardinal, digits=False),
 )
