@@ -219,7 +219,8 @@ def day_of_month(doc: Document, cand) -> Mention | None:
 
 def _day_digits(doc: Document, i: int, j: int) -> bool:
     """Is tokens [i, j) one run of digits 1-31?"""
-    return j == i + 1 and doc.toks[i].kind == DIGITS and len(doc.toks[i].text) <= 2 and 1 <= int(doc.toks[i].text) <= 31
+    return j == i + 1 and i < doc.n and doc.toks[i].kind == DIGITS and len(doc.toks[i].text) <= 2 \
+        and 1 <= int(doc.toks[i].text) <= 31
 
 
 def _first_day_of_span(doc: Document, j: int) -> bool:
