@@ -58,6 +58,16 @@ def bounded(norm: str, a: int, b: int, edge) -> bool:
     return not ((a > 0 and norm[a - 1] in edge) or (b < len(norm) and norm[b] in edge))
 
 
+def _date_bounded(norm: str, a: int, b: int) -> bool:
+    """A numeric date is not part of a longer run of digits and separators: nothing of
+    `_DATE_EDGE` before it, and after it no digit, nor a separator before a digit (the
+    full stop that ends a sentence after 1/1/2025. is no part of it)."""
+    if a > 0 and norm[a - 1] in _DATE_EDGE:
+        return False
+    return b >= len(norm) or norm[b] not in _DATE_EDGE or (
+        not norm[b].isdigit() and (b + 1 >= len(norm) or not norm[b + 1].isdigit()))
+
+
 def in_year_range(lex, y: int) -> bool:
     low, high = lex.year_range
     return low <= y <= high
@@ -140,7 +150,7 @@ def find_numeric(doc: Document):
         sep = m.group(1)
         parts = m.group().split(sep)
         if (sep == "." and " " in m.group()) or (len(parts) == 2 and sep != "/") \
-                or not bounded(doc.norm, *m.span(), _DATE_EDGE):
+                or not _date_bounded(doc.norm, *m.span()):
             continue
         i, j = doc.tokens_in(m.start(), m.end())
         if doc.any_taken(i, j):
