@@ -58,14 +58,25 @@ def bounded(norm: str, a: int, b: int, edge) -> bool:
     return not ((a > 0 and norm[a - 1] in edge) or (b < len(norm) and norm[b] in edge))
 
 
-def _date_bounded(norm: str, a: int, b: int) -> bool:
+#: a full numeric date glued by a dash to the one before or after it (1/1/2024-31/12/2024)
+_DASHED_DATE = r"[0-9]{1,4}([/.])[0-9]{1,2}\1[0-9]{1,4}"
+_DATE_AFTER_DASH = re.compile(rf"-{_DASHED_DATE}(?![0-9]|[/.\-][0-9])")
+_DATE_BEFORE_DASH = re.compile(rf"(?<![0-9/.\-]){_DASHED_DATE}-\Z")
+
+
+def _date_bounded(norm: str, a: int, b: int, full: bool) -> bool:
     """A numeric date is not part of a longer run of digits and separators: nothing of
     `_DATE_EDGE` before it, and after it no digit, nor a separator before a digit (the
-    full stop that ends a sentence after 1/1/2025. is no part of it)."""
-    if a > 0 and norm[a - 1] in _DATE_EDGE:
+    full stop that ends a sentence after 1/1/2025. is no part of it). A `full` date
+    (day, month and year, / or .) may be glued by a dash to another (1/1/2024-31/12/2024)."""
+    if a > 0 and norm[a - 1] in _DATE_EDGE and not (
+            full and norm[a - 1] == "-" and _DATE_BEFORE_DASH.search(norm[max(0, a - 12):a])):
         return False
-    return b >= len(norm) or norm[b] not in _DATE_EDGE or (
-        not norm[b].isdigit() and (b + 1 >= len(norm) or not norm[b + 1].isdigit()))
+    if b >= len(norm) or norm[b] not in _DATE_EDGE:
+        return True
+    if full and norm[b] == "-" and _DATE_AFTER_DASH.match(norm, b):
+        return True
+    return not norm[b].isdigit() and (b + 1 >= len(norm) or not norm[b + 1].isdigit())
 
 
 def in_year_range(lex, y: int) -> bool:
@@ -150,7 +161,7 @@ def find_numeric(doc: Document):
         sep = m.group(1)
         parts = m.group().split(sep)
         if (sep == "." and " " in m.group()) or (len(parts) == 2 and sep != "/") \
-                or not _date_bounded(doc.norm, *m.span()):
+                or not _date_bounded(doc.norm, *m.span(), len(parts) == 3 and sep != "-"):
             continue
         i, j = doc.tokens_in(m.start(), m.end())
         if doc.any_taken(i, j):
