@@ -62,6 +62,8 @@ def bounded(norm: str, a: int, b: int, edge) -> bool:
 _DASHED_DATE = r"[0-9]{1,4}([/.])[0-9]{1,2}\1[0-9]{1,4}"
 _DATE_AFTER_DASH = re.compile(rf"-{_DASHED_DATE}(?![0-9]|[/.\-][0-9])")
 _DATE_BEFORE_DASH = re.compile(rf"(?<![0-9/.\-]){_DASHED_DATE}-\Z")
+#: the longest such date with its dash (1234/12/1234-)
+_DASHED_LONGEST = 13
 
 
 def _date_bounded(norm: str, a: int, b: int, full: bool) -> bool:
@@ -70,7 +72,7 @@ def _date_bounded(norm: str, a: int, b: int, full: bool) -> bool:
     full stop that ends a sentence after 1/1/2025. is no part of it). A `full` date
     (day, month and year, / or .) may be glued by a dash to another (1/1/2024-31/12/2024)."""
     if a > 0 and norm[a - 1] in _DATE_EDGE and not (
-            full and norm[a - 1] == "-" and _DATE_BEFORE_DASH.search(norm[max(0, a - 12):a])):
+            full and norm[a - 1] == "-" and _DATE_BEFORE_DASH.search(norm, max(0, a - _DASHED_LONGEST), a)):
         return False
     if b >= len(norm) or norm[b] not in _DATE_EDGE:
         return True
